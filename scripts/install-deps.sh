@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs every Debian 12 package SaferMap needs to build, test and benchmark.
+# Safe to run repeatedly: apt-get skips what is already installed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git
+  libgdal-dev gdal-bin        # vector/raster I/O, GeoPackage project store; ogrinfo for tests
+  libgeos-dev                 # MakeValid, STRtree, hulls
+  libproj-dev                 # reprojection to EPSG:27700
+  zlib1g-dev                  # streaming gzipped police.uk CSVs
+  catch2                      # unit tests (v2.13)
+  libcli11-dev                # command-line parsing
+  libfmt-dev                  # formatting of tables and messages
+  nlohmann-json3-dev          # `info --json`
+  libbenchmark-dev            # bench/
+  libfftw3-dev                # KDE by FFT convolution
+  libcairo2-dev               # vector/raster map export
+  libglfw3-dev libimgui-dev libgl-dev  # viewer (only when SAFERMAP_BUILD_VIEWER=ON)
+  xvfb xauth                  # headless rendering tests
+  sqlite3                     # tests inspect the project file independently of GDAL
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: all ${#packages[@]} packages present"
+fi

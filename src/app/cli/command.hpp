@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+
+namespace safermap::cli {
+
+// One `safermap <verb>`: declares its flags on a CLI11 subcommand and runs when chosen.
+// Commands throw safermap::Error subclasses; main() maps them to exit codes.
+class Command {
+public:
+    virtual ~Command() = default;
+    virtual void setup(CLI::App& app) = 0;
+    // Returns the process exit code.
+    virtual int run() = 0;
+};
+
+std::unique_ptr<Command> make_import_command();
+std::unique_ptr<Command> make_info_command();
+std::unique_ptr<Command> make_export_command();
+
+} // namespace safermap::cli

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// safermap: the command-line face of SaferMap. The only place that catches exceptions and
+// turns them into exit codes: 0 ok, 1 an input or option cannot be used, 2 anything else.
+#include "app/cli/command.hpp"
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+#include <utility>
+#include <vector>
+
+int main(int argc, char** argv) {
+    using namespace safermap;
+    CLI::App app{"SaferMap: hotspot mapping and analysis for Community Safety Partnerships"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "safermap 0.1.0");
+    std::vector<std::pair<CLI::App*, std::unique_ptr<cli::Command>>> commands;
+    auto add = [&](const char* name, const char* help, std::unique_ptr<cli::Command> command) {
+        CLI::App* sub = app.add_subcommand(name, help);
+        command->setup(*sub);
+        commands.emplace_back(sub, std::move(command));
+    };
+    add("import", "Import boundaries, incidents, CCTV sites and interventions into a project", cli::make_import_command());
+    add("info", "Summarise a project: layers, counts, CRS, extent, months, crime types", cli::make_info_command());
+    add("export", "Write a project's incidents back out as a police.uk CSV", cli::make_export_command());
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : 1;
+    }
+    try {
+        for (auto& [sub, command] : commands) {
+            if (sub->parsed()) return command->run();
+        }
+    } catch (const ConfigError& e) {
+        fmt::print(stderr, "safermap: error: {}\n(see safermap <command> --help)\n", e.what());
+        return 1;
+    } catch (const CrsError& e) {
+        fmt::print(stderr, "safermap: CRS error: {}\n", e.what());
+        return 1;
+    } catch (const Error& e) {
+        fmt::print(stderr, "safermap: error: {}\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "safermap: internal error: {}\nPlease report this with the command you ran.\n", e.what());
+        return 2;
+    }
+    return 2;
+}

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/hash128.hpp"
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace safermap {
+
+// Remembers which incident keys a project already holds and which this import has added,
+// so that re-importing a file adds nothing and a Crime ID seen twice is stored once.
+//
+// The key rule (README "Duplicates"): a police.uk row is identified by its Crime ID when it has
+// one. A row without one (anti-social behaviour) is identified by a hash of all its fields
+// plus its occurrence number among identical rows of the same file: two identical ASB reports
+// at one snap point in one month are two incidents, and importing the file again matches both.
+class KeyRegistry {
+public:
+    enum class Seen { new_key, in_project, in_this_import };
+
+    // Registers a key already stored in the project.
+    void add_existing(std::string_view key);
+    // Registers `key` for this import, saying whether it was seen before and where.
+    Seen insert(std::string_view key);
+
+    // Call at the start of each input file: occurrence numbers count within one file.
+    void start_file() { m_occurrences.clear(); }
+    // "h:<32 hex digits>#<n>" for a row without an id, from all its fields.
+    std::string content_key(std::span<const std::string> fields);
+
+    std::size_t existing_count() const { return m_existing.size(); }
+
+private:
+    std::unordered_set<Hash128, Hash128Hasher> m_existing;
+    std::unordered_set<Hash128, Hash128Hasher> m_added;
+    std::unordered_map<Hash128, int, Hash128Hasher> m_occurrences;
+    std::string m_scratch;
+};
+
+} // namespace safermap

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+#include "geo/reprojector.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+#include <proj.h>
+
+#include <cmath>
+#include <memory>
+
+namespace safermap::geo {
+
+namespace {
+
+struct PjDeleter {
+    void operator()(PJ* pj) const { proj_destroy(pj); }
+};
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+std::string last_error(PJ_CONTEXT* ctx) {
+    const char* msg = proj_context_errno_string(ctx, proj_context_errno(ctx));
+    return msg ? msg : "unknown PROJ error";
+}
+
+PjPtr create_crs(PJ_CONTEXT* ctx, const std::string& text) {
+    PjPtr crs(proj_create(ctx, text.c_str()));
+    if (!crs || !proj_is_crs(crs.get())) {
+        throw CrsError(fmt::format("unknown coordinate reference system '{}' ({})", text, last_error(ctx)));
+    }
+    return crs;
+}
+
+bool is_geographic(const PJ* crs) {
+    PJ_TYPE t = proj_get_type(crs);
+    return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
+}
+
+// The area of use of `crs` expressed in its own (normalised) axis units.
+Bounds area_of_use(PJ_CONTEXT* ctx, PJ* crs) {
+    double west = -180, south = -90, east = 180, north = 90;
+    if (!proj_get_area_of_use(ctx, crs, &west, &south, &east, &north, nullptr) || west > east) {
+        west = -180, south = -90, east = 180, north = 90; // no (or antimeridian) area: whole world
+    }
+    if (is_geographic(crs)) return {west, south, east, north};
+    PjPtr lonlat(proj_create(ctx, "OGC:CRS84"));
+    PjPtr op(proj_create_crs_to_crs_from_pj(ctx, lonlat.get(), crs, nullptr, nullptr));
+    if (!op) return {-HUGE_VAL, -HUGE_VAL, HUGE_VAL, HUGE_VAL};
+    PjPtr norm(proj_normalize_for_visualization(ctx, op.get()));
+    Bounds b;
+    if (!proj_trans_bounds(ctx, norm.get(), PJ_FWD, west, south, east, north, &b.min_x, &b.min_y, &b.max_x,
+                           &b.max_y, 21)) {
+        return {-HUGE_VAL, -HUGE_VAL, HUGE_VAL, HUGE_VAL};
+    }
+    return b;
+}
+
+} // namespace
+
+Reprojector::Reprojector(const std::string& from, const std::string& to) : m_ctx(proj_context_create()) {
+    // Owns the context until construction succeeds, since a throwing constructor runs no destructor.
+    std::unique_ptr<PJ_CONTEXT, decltype(&proj_context_destroy)> guard(m_ctx, &proj_context_destroy);
+    PjPtr source = create_crs(m_ctx, from);
+    PjPtr target = create_crs(m_ctx, to);
+    m_source_geographic = is_geographic(source.get());
+    m_target_bounds = area_of_use(m_ctx, target.get());
+    if (from != to) {
+        PjPtr op(proj_create_crs_to_crs_from_pj(m_ctx, source.get(), target.get(), nullptr, nullptr));
+        if (!op) throw CrsError(fmt::format("no transformation from {} to {} ({})", from, to, last_error(m_ctx)));
+        m_pj = proj_normalize_for_visualization(m_ctx, op.get());
+        if (!m_pj) throw CrsError(fmt::format("cannot normalise axis order from {} to {}", from, to));
+    }
+    guard.release();
+}
+
+Reprojector::~Reprojector() {
+    if (m_pj) proj_destroy(m_pj);
+    proj_context_destroy(m_ctx);
+}
+
+bool Reprojector::transform(double& x, double& y) const {
+    if (!std::isfinite(x) || !std::isfinite(y)) return false;
+    if (m_source_geographic && (std::abs(x) > 180 || std::abs(y) > 90)) return false;
+    if (m_pj) {
+        PJ_COORD c = proj_coord(x, y, 0, HUGE_VAL);
+        c = proj_trans(m_pj, PJ_FWD, c);
+        x = c.xy.x;
+        y = c.xy.y;
+        if (!std::isfinite(x) || !std::isfinite(y)) return false;
+    }
+    return m_target_bounds.contains(x, y);
+}
+
+std::string crs_name(const std::string& crs) {
+    std::unique_ptr<PJ_CONTEXT, decltype(&proj_context_destroy)> ctx(proj_context_create(), &proj_context_destroy);
+    PjPtr pj = create_crs(ctx.get(), crs);
+    const char* n = proj_get_name(pj.get());
+    return n ? n : crs;
+}
+
+} // namespace safermap::geo

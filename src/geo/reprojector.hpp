@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <string>
+
+struct pj_ctx;
+struct PJconsts;
+
+namespace safermap::geo {
+
+// A rectangle in some CRS's own units.
+struct Bounds {
+    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    bool contains(double x, double y) const { return x >= min_x && x <= max_x && y >= min_y && y <= max_y; }
+};
+
+// Transforms coordinates between two CRSs with PROJ. Both CRSs are given as anything PROJ
+// accepts ("EPSG:27700", WKT, PROJJSON). Axis order is normalised for GIS use: longitude
+// before latitude, easting before northing, whatever the CRS's official order (EPSG:4326 is
+// officially latitude-first; mixing that up puts Ashfield in the Indian Ocean).
+// Not thread-safe: use one Reprojector per thread.
+class Reprojector {
+public:
+    // Throws CrsError naming the CRS when either is unknown or no transformation exists.
+    Reprojector(const std::string& from, const std::string& to);
+    ~Reprojector();
+    Reprojector(const Reprojector&) = delete;
+    Reprojector& operator=(const Reprojector&) = delete;
+
+    // Transforms in place. Returns false (leaving x, y unspecified) when the point is outside
+    // the source CRS's valid range, PROJ cannot transform it, or the result falls outside the
+    // target CRS's area of use.
+    bool transform(double& x, double& y) const;
+
+    bool source_is_geographic() const { return m_source_geographic; }
+    // The target CRS's area of use, in target units.
+    const Bounds& target_bounds() const { return m_target_bounds; }
+
+private:
+    pj_ctx* m_ctx = nullptr;
+    PJconsts* m_pj = nullptr; // null when from == to
+    bool m_source_geographic = false;
+    Bounds m_target_bounds;
+};
+
+// Checks that PROJ knows `crs`; returns its name ("OSGB36 / British National Grid").
+// Throws CrsError otherwise.
+std::string crs_name(const std::string& crs);
+
+} // namespace safermap::geo

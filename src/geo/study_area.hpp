@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "geo/geos_context.hpp"
+
+#include <string>
+#include <vector>
+
+namespace safermap::geo {
+
+// The area an analysis is about (Ashfield district, say): the union of some polygons,
+// prepared for fast point-in-polygon tests. Points on the boundary count as inside.
+class StudyArea {
+public:
+    // Throws Error when `polygons` is empty or GEOS cannot union them.
+    StudyArea(const GeosContext& ctx, std::vector<GeomPtr> polygons, std::string description);
+    ~StudyArea();
+    StudyArea(const StudyArea&) = delete;
+    StudyArea& operator=(const StudyArea&) = delete;
+
+    bool contains(double x, double y) const;
+    const std::string& description() const { return m_description; }
+    double area() const;
+
+private:
+    const GeosContext& m_ctx;
+    GeomPtr m_union;
+    const GEOSPreparedGeometry* m_prepared = nullptr;
+    std::string m_description;
+};
+
+} // namespace safermap::geo

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#include "io/csv_reader.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace safermap::io {
+
+struct CsvReader::GzHandle {
+    gzFile file = nullptr;
+    ~GzHandle() {
+        if (file) gzclose(file);
+    }
+};
+
+namespace {
+constexpr std::size_t k_buffer_bytes = 1 << 18;
+}
+
+CsvReader::CsvReader(std::string path) : m_path(std::move(path)), m_gz(std::make_unique<GzHandle>()) {
+    m_gz->file = gzopen(m_path.c_str(), "rb");
+    if (!m_gz->file) {
+        throw IoError(fmt::format("{}: cannot open ({})", m_path, errno ? std::strerror(errno) : "unknown error"));
+    }
+    gzbuffer(m_gz->file, k_buffer_bytes);
+    m_buffer.resize(k_buffer_bytes);
+}
+
+CsvReader::~CsvReader() = default;
+
+bool CsvReader::fill() {
+    if (m_eof) return false;
+    int n = gzread(m_gz->file, m_buffer.data(), static_cast<unsigned>(m_buffer.size()));
+    int errnum = Z_OK;
+    const char* message = gzerror(m_gz->file, &errnum);
+    if (n < 0 || (errnum != Z_OK && errnum != Z_STREAM_END)) {
+        throw IoError(fmt::format("{}: line {}: read failed ({}); the file may be truncated or corrupt",
+                                  m_path, m_line, message ? message : "unknown error"));
+    }
+    if (n == 0) {
+        m_eof = true;
+        return false;
+    }
+    m_pos = 0;
+    m_end = static_cast<std::size_t>(n);
+    m_bytes_read += n;
+    return true;
+}
+
+bool CsvReader::next(CsvRecord& record) {
+    for (auto& f : record.fields) f.clear();
+    std::size_t field_count = 0;
+    record.raw.clear();
+    record.unterminated_quote = false;
+    record.has_carriage_return = false;
+    record.line = m_line;
+
+    auto current = [&]() -> std::string& {
+        if (field_count == 0) field_count = 1;
+        if (record.fields.size() < field_count) record.fields.resize(field_count);
+        return record.fields[field_count - 1];
+    };
+
+    bool in_quotes = false;
+    bool quote_pending = false; // saw a quote inside a quoted field: end of field or "" escape
+    bool any = false;
+    while (true) {
+        if (m_pos == m_end && !fill()) break;
+        if (!m_started) {
+            m_started = true;
+            if (m_end - m_pos >= 3 && std::memcmp(m_buffer.data() + m_pos, "\xEF\xBB\xBF", 3) == 0) m_pos += 3;
+            if (m_pos == m_end) continue;
+        }
+        char c = m_buffer[m_pos++];
+        any = true;
+        if (c == '\n') {
+            ++m_line;
+            if (!in_quotes || quote_pending) {
+                // End of record; drop the CR of a CRLF ending from the last field and raw.
+                std::string& last = current();
+                if (!quote_pending && !last.empty() && last.back() == '\r') {
+                    last.pop_back();
+                    record.has_carriage_return = true;
+                }
+                if (!record.raw.empty() && record.raw.back() == '\r') record.raw.pop_back();
+                record.fields.resize(field_count);
+                return true;
+            }
+            record.raw.push_back(c);
+            current().push_back(c);
+            continue;
+        }
+        record.raw.push_back(c);
+        if (quote_pending) {
+            quote_pending = false;
+            if (c == '"') {
+                current().push_back('"');
+                continue;
+            }
+            in_quotes = false;
+            if (c == '\r') continue; // CR before the newline that ends the record
+        }
+        if (in_quotes) {
+            if (c == '"') quote_pending = true;
+            else current().push_back(c);
+            continue;
+        }
+        if (c == ',') {
+            current();
+            ++field_count;
+            current();
+        } else if (c == '"' && current().empty()) {
+            in_quotes = true;
+        } else {
+            current().push_back(c);
+        }
+    }
+    if (!any) return false;
+    if (in_quotes && !quote_pending) record.unterminated_quote = true;
+    std::string& last = current();
+    if (!last.empty() && last.back() == '\r') last.pop_back();
+    record.fields.resize(field_count);
+    return true;
+}
+
+} // namespace safermap::io

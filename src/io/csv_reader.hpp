@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace safermap::io {
+
+// One CSV record: its fields (quotes removed, "" unescaped), the 1-based line on which it
+// starts, and the raw text as read (for rejects files).
+struct CsvRecord {
+    std::vector<std::string> fields;
+    std::int64_t line = 0;
+    std::string raw;
+    bool unterminated_quote = false; // the file ended inside a quoted field
+    bool has_carriage_return = false;
+};
+
+// Streams RFC 4180 records from a plain or gzip-compressed file (zlib detects which), so that
+// memory stays bounded whatever the file's size. Quoted fields may span lines; a UTF-8 BOM is
+// skipped; CRLF and LF endings both work.
+class CsvReader {
+public:
+    // Throws IoError naming the file when it cannot be opened.
+    explicit CsvReader(std::string path);
+    ~CsvReader();
+    CsvReader(const CsvReader&) = delete;
+    CsvReader& operator=(const CsvReader&) = delete;
+
+    // Reads the next record into `record` (reusing its storage). Returns false at the end.
+    // Throws IoError naming the file and line when the file cannot be read to its end,
+    // e.g. a truncated gzip stream.
+    bool next(CsvRecord& record);
+
+    const std::string& path() const { return m_path; }
+    // Bytes of (decompressed) input consumed so far.
+    std::int64_t bytes_read() const { return m_bytes_read; }
+
+private:
+    bool fill();
+
+    std::string m_path;
+    struct GzHandle;
+    std::unique_ptr<GzHandle> m_gz;
+    std::vector<char> m_buffer;
+    std::size_t m_pos = 0;
+    std::size_t m_end = 0;
+    bool m_eof = false;
+    bool m_started = false;
+    std::int64_t m_line = 1;
+    std::int64_t m_bytes_read = 0;
+};
+
+} // namespace safermap::io

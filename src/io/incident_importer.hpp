@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/incident.hpp"
+#include "core/key_registry.hpp"
+#include "core/rejects.hpp"
+#include "core/run_report.hpp"
+#include "geo/area_index.hpp"
+#include "geo/reprojector.hpp"
+#include "geo/study_area.hpp"
+#include "io/incident_columns.hpp"
+#include "io/incident_writer.hpp"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+namespace safermap::io {
+
+// Everything an incident import streams each row through, in order: placement
+// (reprojection), de-duplication, study-area marking, the own-LSOA check, then the writer.
+// Rows that fail a step go to `rejects`; nothing else is dropped.
+class IncidentImporter {
+public:
+    using Progress = std::function<void(const std::string& file, std::int64_t rows)>;
+
+    IncidentImporter(IncidentWriter& writer, KeyRegistry& keys, Rejects& rejects, std::string working_crs);
+    ~IncidentImporter();
+
+    // Optional stages. The importer does not own these.
+    void set_study_area(const geo::StudyArea* area, const std::unordered_set<std::string>* lsoa_codes_inside);
+    void set_lsoa_index(const geo::AreaIndex* lsoas) { m_lsoas = lsoas; }
+    void set_progress(Progress progress) { m_progress = std::move(progress); }
+
+    // Imports one file: a police.uk street-level CSV (recognised by its header; gzip allowed),
+    // any other CSV through `columns`, or a point layer in any GDAL vector format.
+    // Throws IoError/SchemaError/ConfigError/CrsError when the file cannot be used at all
+    // (rows already read stay in the caller's transaction, which should then roll back).
+    RunReport import_file(const std::string& path, const IncidentColumns& columns);
+
+    // The format of the last file imported: "police.uk", "csv" or "vector".
+    const std::string& last_format() const { return m_format; }
+
+private:
+    RunReport import_csv(const std::string& path, const IncidentColumns& columns);
+    RunReport import_vector(const std::string& path, const IncidentColumns& columns);
+    const geo::Reprojector& reprojector_from(const std::string& crs);
+    // Runs the stages after parsing; `raw` is the input row for the rejects file.
+    void accept(Incident& incident, std::span<const std::string> key_fields, std::string_view raw, RunReport& report);
+    void reject(RunReport& report, const Incident& incident, const Rejection& why, std::string_view raw);
+
+    IncidentWriter& m_writer;
+    KeyRegistry& m_keys;
+    Rejects& m_rejects;
+    std::string m_working_crs;
+    const geo::StudyArea* m_study_area = nullptr;
+    const std::unordered_set<std::string>* m_study_lsoas = nullptr;
+    const geo::AreaIndex* m_lsoas = nullptr;
+    Progress m_progress;
+    std::map<std::string, std::unique_ptr<geo::Reprojector>> m_reprojectors;
+    std::string m_format;
+    Incident m_incident;
+};
+
+} // namespace safermap::io

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: MIT
+#include "io/project_store.hpp"
+
+#include "core/error.hpp"
+#include "geo/reprojector.hpp"
+#include "io/gdal_env.hpp"
+#include "io/project_schema.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace safermap::io {
+
+namespace {
+
+void create_layer(GDALDataset& ds, const schema::LayerDef& def, OGRSpatialReference* srs,
+                  const std::string& path) {
+    std::string description = "DESCRIPTION=" + std::string(def.description);
+    const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", description.c_str(), nullptr};
+    OGRLayer* layer = ds.CreateLayer(std::string(def.name).c_str(), def.geometry == wkbNone ? nullptr : srs,
+                                     def.geometry, const_cast<char**>(options));
+    if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}' ({})", path, def.name, gdal_last_error()));
+    for (const auto& field : def.fields) {
+        OGRFieldDefn fd(std::string(field.name).c_str(), field.type);
+        if (layer->CreateField(&fd) != OGRERR_NONE)
+            throw IoError(fmt::format("{}: cannot create field '{}.{}' ({})", path, def.name, field.name,
+                                      gdal_last_error()));
+    }
+}
+
+} // namespace
+
+ProjectStore::ProjectStore(std::string path, GDALDatasetUniquePtr dataset)
+    : m_path(std::move(path)), m_dataset(std::move(dataset)) {}
+
+ProjectStore::~ProjectStore() {
+    if (m_dataset && m_in_transaction) m_dataset->RollbackTransaction();
+}
+
+ProjectStore ProjectStore::create(const std::string& path, const ProjectSettings& settings) {
+    gdal_init();
+    if (std::filesystem::exists(path)) throw IoError(fmt::format("{}: already exists", path));
+    geo::crs_name(settings.working_crs); // throws CrsError for an unknown CRS
+    OGRSpatialReference srs;
+    if (srs.SetFromUserInput(settings.working_crs.c_str()) != OGRERR_NONE)
+        throw CrsError(fmt::format("{}: GDAL does not understand working CRS '{}'", path, settings.working_crs));
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver) throw IoError("GDAL was built without the GeoPackage driver");
+    gdal_clear_error();
+    GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw IoError(fmt::format("{}: cannot create GeoPackage ({})", path, gdal_last_error()));
+    ProjectStore store(path, std::move(ds));
+    for (const auto& def : schema::layers()) create_layer(*store.m_dataset, def, &srs, path);
+    store.m_working_crs = settings.working_crs;
+    store.set_setting("working_crs", settings.working_crs);
+    store.set_setting("name", settings.name.empty() ? std::filesystem::path(path).stem().string() : settings.name);
+    store.set_setting("schema_version", "1");
+    store.set_setting("created_by", "SaferMap");
+    return store;
+}
+
+ProjectStore ProjectStore::open(const std::string& path, bool writable) {
+    gdal_init();
+    if (!std::filesystem::exists(path)) throw IoError(fmt::format("{}: no such project", path));
+    gdal_clear_error();
+    unsigned flags = GDAL_OF_VECTOR | (writable ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+    GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags, nullptr, nullptr, nullptr)));
+    if (!ds) throw IoError(fmt::format("{}: cannot open project ({})", path, gdal_last_error()));
+    ProjectStore store(path, std::move(ds));
+    for (const auto& def : schema::layers()) store.layer(def.name);
+    auto crs = store.setting("working_crs");
+    if (!crs) throw SchemaError(fmt::format("{}: settings has no working_crs", path));
+    store.m_working_crs = *crs;
+    return store;
+}
+
+OGRLayer& ProjectStore::layer(std::string_view name) {
+    OGRLayer* l = m_dataset->GetLayerByName(std::string(name).c_str());
+    if (!l) throw SchemaError(fmt::format("{}: no layer '{}' (not a SaferMap project?)", m_path, name));
+    return *l;
+}
+
+std::map<std::string, std::string> ProjectStore::settings() {
+    std::map<std::string, std::string> out;
+    OGRLayer& l = layer(schema::k_settings);
+    l.SetAttributeFilter(nullptr);
+    l.ResetReading();
+    for (auto& f : l) out[f->GetFieldAsString("key")] = f->GetFieldAsString("value");
+    return out;
+}
+
+std::optional<std::string> ProjectStore::setting(const std::string& key) {
+    auto all = settings();
+    auto it = all.find(key);
+    if (it == all.end()) return std::nullopt;
+    return it->second;
+}
+
+void ProjectStore::set_setting(const std::string& key, const std::string& value) {
+    OGRLayer& l = layer(schema::k_settings);
+    l.SetAttributeFilter(nullptr);
+    l.ResetReading();
+    for (auto& f : l) {
+        if (key == f->GetFieldAsString("key")) {
+            f->SetField("value", value.c_str());
+            if (l.SetFeature(f.get()) != OGRERR_NONE)
+                throw IoError(fmt::format("{}: cannot update setting '{}' ({})", m_path, key, gdal_last_error()));
+            return;
+        }
+    }
+    OGRFeature f(l.GetLayerDefn());
+    f.SetField("key", key.c_str());
+    f.SetField("value", value.c_str());
+    if (l.CreateFeature(&f) != OGRERR_NONE)
+        throw IoError(fmt::format("{}: cannot write setting '{}' ({})", m_path, key, gdal_last_error()));
+}
+
+void ProjectStore::begin() {
+    if (m_dataset->StartTransaction(FALSE) != OGRERR_NONE)
+        throw IoError(fmt::format("{}: cannot start a transaction ({})", m_path, gdal_last_error()));
+    m_in_transaction = true;
+}
+
+void ProjectStore::commit() {
+    m_in_transaction = false;
+    if (m_dataset->CommitTransaction() != OGRERR_NONE)
+        throw IoError(fmt::format("{}: commit failed ({})", m_path, gdal_last_error()));
+}
+
+void ProjectStore::rollback() {
+    if (!m_in_transaction) return;
+    m_in_transaction = false;
+    m_dataset->RollbackTransaction();
+}
+
+void ProjectStore::close() {
+    rollback();
+    if (m_dataset) {
+        gdal_clear_error();
+        m_dataset.reset();
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw IoError(fmt::format("{}: error while closing ({})", m_path, gdal_last_error()));
+    }
+}
+
+} // namespace safermap::io

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#include "core/error.hpp"
+#include "geo/reprojector.hpp"
+#include "io/csv_reader.hpp"
+#include "support/test_data.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+using namespace safermap;
+
+TEST_CASE("WGS84 lon/lat in Ashfield lands on its British National Grid position", "[geo][crs]") {
+    // Reference values worked by the OS method without PROJ (scripts/reference/bng_reference.py).
+    geo::Reprojector to_bng("EPSG:4326", "EPSG:27700");
+    io::CsvReader reader(test::test_data("expected/bng_reference.csv"));
+    io::CsvRecord row;
+    int checked = 0;
+    while (reader.next(row)) {
+        if (row.fields[0].rfind("#", 0) == 0 || row.fields[0] == "name") continue;
+        double x = std::stod(row.fields[1]), y = std::stod(row.fields[2]);
+        REQUIRE(to_bng.transform(x, y));
+        INFO(row.fields[0] << ": got " << x << ", " << y);
+        CHECK(std::hypot(x - std::stod(row.fields[3]), y - std::stod(row.fields[4])) < 5.0);
+        ++checked;
+    }
+    CHECK(checked == 3);
+}
+
+TEST_CASE("axis order is longitude first whatever EPSG:4326 says", "[geo][crs]") {
+    // Latitude-first input would be refused (|lat| > 90 fails for 53.12 as longitude? no:
+    // 53.12 is a valid longitude, so it must land far outside GB and be refused).
+    geo::Reprojector to_bng("EPSG:4326", "EPSG:27700");
+    double x = 53.1256, y = -1.2614;
+    CHECK_FALSE(to_bng.transform(x, y));
+}
+
+TEST_CASE("points outside the source range or the target's area of use are refused", "[geo][crs]") {
+    geo::Reprojector to_bng("EPSG:4326", "EPSG:27700");
+    double x = 0, y = 0; // Null Island
+    CHECK_FALSE(to_bng.transform(x, y));
+    x = -1.26, y = 95.0;
+    CHECK_FALSE(to_bng.transform(x, y));
+    x = NAN, y = 53.0;
+    CHECK_FALSE(to_bng.transform(x, y));
+    x = -5.33, y = 50.1; // Cornwall: far from Ashfield but inside Great Britain
+    CHECK(to_bng.transform(x, y));
+}
+
+TEST_CASE("the inverse transform returns to the start", "[geo][crs]") {
+    geo::Reprojector to_bng("EPSG:4326", "EPSG:27700");
+    geo::Reprojector to_wgs("EPSG:27700", "EPSG:4326");
+    double x = -1.2614, y = 53.1256;
+    REQUIRE(to_bng.transform(x, y));
+    REQUIRE(to_wgs.transform(x, y));
+    CHECK(x == Approx(-1.2614).margin(1e-7));
+    CHECK(y == Approx(53.1256).margin(1e-7));
+}
+
+TEST_CASE("an unknown CRS is a CrsError naming it", "[geo][crs]") {
+    REQUIRE_THROWS_AS(geo::Reprojector("EPSG:999999", "EPSG:27700"), CrsError);
+    REQUIRE_THROWS_WITH(geo::Reprojector("EPSG:999999", "EPSG:27700"), Catch::Contains("EPSG:999999"));
+    CHECK(geo::crs_name("EPSG:27700") == "OSGB36 / British National Grid");
+}

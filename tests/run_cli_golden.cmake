@@ -1,0 +1,36 @@
+# Runs the safermap CLI in a fresh WORK_DIR, requires exit code 0 and an empty stderr, and
+# compares stdout with GOLDEN (WORK_DIR is written as <work>). Set SAFERMAP_UPDATE_GOLDEN=1 in
+# the environment to rewrite the golden file instead (the explicit --update-golden path).
+string(REPLACE "|" ";" ARGS "${ARGS}")
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+if(ARGS STREQUAL "demo")
+  execute_process(COMMAND bash "${SOURCE_DIR}/scripts/demo/import-ashfield.sh" "${SAFERMAP}" "${WORK_DIR}/ashfield.gpkg"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE import_out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+    message(FATAL_ERROR "demo import failed (exit ${rc}):\n${err}")
+  endif()
+  execute_process(COMMAND "${SAFERMAP}" info ashfield.gpkg WORKING_DIRECTORY "${WORK_DIR}"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+else()
+  execute_process(COMMAND "${SAFERMAP}" ${ARGS} WORKING_DIRECTORY "${WORK_DIR}"
+                  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+endif()
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "exit code ${rc}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(NOT err STREQUAL "")
+  message(FATAL_ERROR "stderr must be empty, got:\n${err}")
+endif()
+string(REPLACE "${WORK_DIR}" "<work>" out "${out}")
+string(REPLACE "${SOURCE_DIR}" "<src>" out "${out}")
+if("$ENV{SAFERMAP_UPDATE_GOLDEN}" STREQUAL "1")
+  file(WRITE "${GOLDEN}" "${out}")
+  message(STATUS "updated ${GOLDEN}")
+  return()
+endif()
+file(READ "${GOLDEN}" expected)
+if(NOT out STREQUAL expected)
+  file(WRITE "${WORK_DIR}/actual.txt" "${out}")
+  message(FATAL_ERROR "output differs from ${GOLDEN}; actual output in ${WORK_DIR}/actual.txt\n${out}")
+endif()

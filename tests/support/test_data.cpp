@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+#include "support/test_data.hpp"
+
+#include <atomic>
+#include <unistd.h>
+
+namespace safermap::test {
+
+std::string test_data(const std::string& relative) { return std::string(SAFERMAP_TEST_DATA) + "/" + relative; }
+
+std::string source_file(const std::string& relative) { return std::string(SAFERMAP_SOURCE_DIR) + "/" + relative; }
+
+TempDir::TempDir() {
+    static std::atomic<int> counter{0};
+    m_path = std::filesystem::temp_directory_path() /
+             ("safermap-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(m_path);
+    std::filesystem::create_directories(m_path);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+}
+
+} // namespace safermap::test

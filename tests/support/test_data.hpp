@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace safermap::test {
+
+// Absolute path of a fixture under tests/data (PDAL's Support::datapath).
+std::string test_data(const std::string& relative);
+
+// Absolute path of a file in the source tree (shapefiles/, assets/).
+std::string source_file(const std::string& relative);
+
+// A fresh, empty directory for one test, removed when the object goes away.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+} // namespace safermap::test
