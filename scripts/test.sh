@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 jobs="$(nproc)"
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSAFERMAP_WERROR=ON
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DSAFERMAP_WERROR=ON -DSAFERMAP_CHECK_HEADERS=ON
 cmake --build build -j "$jobs"
 ctest --test-dir build --output-on-failure -j "$jobs"
 

@@ -22,6 +22,12 @@ class KeyRegistry {
 public:
     enum class Seen { new_key, in_project, in_this_import };
 
+    // Makes room for about `n` keys, so that a large import does not rehash as it goes.
+    void reserve(std::size_t n) {
+        m_existing.reserve(n);
+        m_added.reserve(n);
+    }
+
     // Registers a key already stored in the project.
     void add_existing(std::string_view key);
     // Registers `key` for this import, saying whether it was seen before and where.

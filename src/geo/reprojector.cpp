@@ -18,6 +18,13 @@ struct PjDeleter {
 };
 using PjPtr = std::unique_ptr<PJ, PjDeleter>;
 
+// A PROJ context that reports errors to us (as exceptions) instead of printing to stderr.
+PJ_CONTEXT* quiet_context() {
+    PJ_CONTEXT* ctx = proj_context_create();
+    proj_log_level(ctx, PJ_LOG_NONE);
+    return ctx;
+}
+
 std::string last_error(PJ_CONTEXT* ctx) {
     const char* msg = proj_context_errno_string(ctx, proj_context_errno(ctx));
     return msg ? msg : "unknown PROJ error";
@@ -57,7 +64,7 @@ Bounds area_of_use(PJ_CONTEXT* ctx, PJ* crs) {
 
 } // namespace
 
-Reprojector::Reprojector(const std::string& from, const std::string& to) : m_ctx(proj_context_create()) {
+Reprojector::Reprojector(const std::string& from, const std::string& to) : m_ctx(quiet_context()) {
     // Owns the context until construction succeeds, since a throwing constructor runs no destructor.
     std::unique_ptr<PJ_CONTEXT, decltype(&proj_context_destroy)> guard(m_ctx, &proj_context_destroy);
     PjPtr source = create_crs(m_ctx, from);
@@ -92,7 +99,7 @@ bool Reprojector::transform(double& x, double& y) const {
 }
 
 std::string crs_name(const std::string& crs) {
-    std::unique_ptr<PJ_CONTEXT, decltype(&proj_context_destroy)> ctx(proj_context_create(), &proj_context_destroy);
+    std::unique_ptr<PJ_CONTEXT, decltype(&proj_context_destroy)> ctx(quiet_context(), &proj_context_destroy);
     PjPtr pj = create_crs(ctx.get(), crs);
     const char* n = proj_get_name(pj.get());
     return n ? n : crs;

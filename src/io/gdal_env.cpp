@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/gdal_env.hpp"
 
+#include <cpl_conv.h>
 #include <cpl_error.h>
 #include <gdal.h>
 
@@ -21,6 +22,10 @@ void gdal_init() {
     static std::once_flag once;
     std::call_once(once, [] {
         GDALAllRegister();
+        // SQLite's default page cache (a few MB) makes appending to a large GeoPackage read
+        // back pages it has just written; 256 MB keeps a million-row import in memory.
+        // A user's own setting (environment or --config) wins.
+        if (!CPLGetConfigOption("OGR_SQLITE_CACHE", nullptr)) CPLSetConfigOption("OGR_SQLITE_CACHE", "256");
         CPLSetErrorHandler(&record_error);
     });
 }

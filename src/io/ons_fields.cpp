@@ -9,7 +9,8 @@
 #include <array>
 #include <cctype>
 #include <map>
-#include <regex>
+#include <optional>
+#include <utility>
 
 namespace safermap::io {
 
@@ -29,6 +30,19 @@ std::string preferred_prefix(AreaKind kind) {
     }
 }
 
+// "WD20NM" -> {"WD20", 0}; "LSOA21CD" -> {"LSOA21", 1}: letters, two digits, NM or CD.
+std::optional<std::pair<std::string, int>> ons_pair_key(const std::string& u) {
+    if (u.size() < 5) return std::nullopt;
+    std::string suffix = u.substr(u.size() - 2);
+    if (suffix != "NM" && suffix != "CD") return std::nullopt;
+    std::size_t digits_at = u.size() - 4;
+    if (!std::isdigit(static_cast<unsigned char>(u[digits_at])) || !std::isdigit(static_cast<unsigned char>(u[digits_at + 1])))
+        return std::nullopt;
+    for (std::size_t i = 0; i < digits_at; ++i)
+        if (u[i] < 'A' || u[i] > 'Z') return std::nullopt;
+    return std::make_pair(u.substr(0, digits_at + 2), suffix == "NM" ? 0 : 1);
+}
+
 void require(const std::vector<std::string>& fields, const std::string& name, const std::string& path, const char* flag) {
     if (std::find(fields.begin(), fields.end(), name) != fields.end()) return;
     std::string names;
@@ -43,12 +57,9 @@ NameCodeFields detect_name_code_fields(const std::vector<std::string>& fields, A
                                        const std::string& path) {
     NameCodeFields out;
     // ONS pairs, keyed by their prefix+year ("WD20"): [0] = name field, [1] = code field.
-    static const std::regex k_ons(R"(^([A-Z]+)(\d\d)(NM|CD)$)");
     std::map<std::string, std::array<std::string, 2>> pairs;
     for (const auto& f : fields) {
-        std::smatch m;
-        std::string u = upper(f);
-        if (std::regex_match(u, m, k_ons)) pairs[m[1].str() + m[2].str()][m[3] == "NM" ? 0 : 1] = f;
+        if (auto key = ons_pair_key(upper(f))) pairs[key->first][key->second] = f;
     }
     std::string chosen;
     std::string want = preferred_prefix(kind);

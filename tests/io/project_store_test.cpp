@@ -54,3 +54,25 @@ TEST_CASE("opening something that is not a project says so", "[io][project]") {
     io::ProjectStore::create(dir.file("p.gpkg"), {}).close();
     REQUIRE_THROWS_WITH(io::ProjectStore::create(dir.file("p.gpkg"), {}), Catch::Contains("already exists"));
 }
+
+TEST_CASE("info --json carries the contract keys and the import invariant", "[io][project]") {
+    test::TempDir dir;
+    io::ImportRequest r;
+    r.project = dir.file("p.gpkg");
+    r.rejects_path = dir.file("r.csv");
+    r.incident_files = {test::test_data("policeuk/bad_rows.csv"), test::test_data("policeuk/2025-01-notts-excerpt.csv")};
+    io::run_import(r);
+    auto j = io::to_json(io::summarise_project(r.project));
+    for (const char* key : {"rows_read", "incidents", "not_geocoded", "outside_study_area", "rejected",
+                            "rejected_by_reason", "layers", "crs"}) {
+        INFO(key);
+        CHECK(j.contains(key));
+    }
+    CHECK(j["rows_read"] == 17 + 24);
+    // bad_rows.csv line 2 is a real 2025-01 row, so the excerpt's copy of it (line 3) is a duplicate.
+    CHECK(j["incidents"] == 6 + 20);
+    CHECK(j["incidents"].get<long long>() + j["rejected"].get<long long>() == j["rows_read"].get<long long>());
+    CHECK(j["crs"] == "EPSG:27700");
+    CHECK(j["rejected_by_reason"]["no_location"] == 1 + 2);
+    CHECK(j["layers"].size() == io::schema::layers().size());
+}
