@@ -12,7 +12,7 @@ using namespace safermap;
 // Ashfield; the other 3 are the Amber Valley row and the two Nottingham rows sharing a Crime ID
 // (one of which is rejected as a duplicate).
 
-TEST_CASE("--clip marks incidents outside the study area without dropping them", "[io][study_area]") {
+TEST_CASE("a clip file marks incidents outside the study area without dropping them", "[io][study_area]") {
     test::TempDir dir;
     io::ImportRequest r;
     r.project = dir.file("p.gpkg");
@@ -27,7 +27,7 @@ TEST_CASE("--clip marks incidents outside the study area without dropping them",
     CHECK(info.incidents == 21);
 }
 
-TEST_CASE("--study-area uses the project's own boundaries of a kind", "[io][study_area]") {
+TEST_CASE("a study area of a boundary kind uses the project's own boundaries of a kind", "[io][study_area]") {
     test::TempDir dir;
     io::ImportRequest boundaries;
     boundaries.project = dir.file("p.gpkg");
