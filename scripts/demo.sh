@@ -9,4 +9,4 @@ bash scripts/install-deps.sh
 bash scripts/build.sh
 bash scripts/demo/import-ashfield.sh build/src/safermap out/ashfield.gpkg
 build/src/safermap info out/ashfield.gpkg
-echo "demo: project written to out/ashfield.gpkg (open it in QGIS); rejected rows in out/ashfield.rejects.csv"
+echo "demo: project written to out/ashfield.gpkg (open it in QGIS); rejected rows in out/ashfield.rejects-*.csv"

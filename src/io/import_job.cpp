@@ -37,9 +37,10 @@ std::size_t estimate_rows(const std::vector<std::string>& files) {
     return rows;
 }
 
-std::string default_rejects_path(const std::string& project) {
+// One rejects file per import, so that a later import never overwrites an earlier one's.
+std::string default_rejects_path(const std::string& project, long long import_id) {
     std::filesystem::path p(project);
-    return (p.parent_path() / (p.stem().string() + ".rejects.csv")).string();
+    return (p.parent_path() / fmt::format("{}.rejects-{}.csv", p.stem().string(), import_id)).string();
 }
 
 // Polygons of one boundary kind from the project, as GEOS geometries by code.
@@ -91,14 +92,14 @@ std::unique_ptr<geo::StudyArea> build_study_area(ProjectStore& store, const Impo
     return std::make_unique<geo::StudyArea>(geos, std::move(polygons), description);
 }
 
-ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& request, RejectsWriter& rejects_writer) {
+ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& request, ImportLog& log,
+                                 RejectsWriter& rejects_writer) {
     ImportSummary summary;
     summary.project = request.project;
     summary.working_crs = store.working_crs();
     summary.rejects_path = rejects_writer.path();
     geo::GeosContext geos;
     Rejects rejects([&](const RejectedRow& row) { rejects_writer.write(row); });
-    ImportLog log(store);
 
     for (const auto& spec : request.boundaries) {
         summary.boundaries.push_back(import_boundaries(store, spec, rejects, geos));
@@ -159,14 +160,21 @@ ImportSummary run_import(const ImportRequest& request) {
     if (exists) store.emplace(ProjectStore::open(request.project, true));
     else store.emplace(ProjectStore::create(request.project, request.new_project));
 
-    const std::string rejects_path = request.rejects_path.empty() ? default_rejects_path(request.project) : request.rejects_path;
     try {
+        ImportLog log(*store);
+        const std::string rejects_path =
+            request.rejects_path.empty() ? default_rejects_path(request.project, log.import_id()) : request.rejects_path;
         RejectsWriter rejects_writer(rejects_path);
         store->begin();
-        ImportSummary summary = run_in_transaction(*store, request, rejects_writer);
+        ImportSummary summary = run_in_transaction(*store, request, log, rejects_writer);
         store->commit();
         rejects_writer.close();
         summary.rejects_written = rejects_writer.rows_written();
+        // A default rejects file with nothing in it is clutter; one the user named is kept.
+        if (summary.rejects_written == 0 && request.rejects_path.empty()) {
+            std::filesystem::remove(rejects_path);
+            summary.rejects_path.clear();
+        }
         summary.created = !exists;
         store->close();
         return summary;

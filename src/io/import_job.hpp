@@ -25,7 +25,7 @@ struct ImportRequest {
     IncidentColumns columns;
     std::string study_area_kind;              // boundaries of this kind (e.g. district) ...
     std::string clip_file;                    // ... or the polygons of this file
-    std::string rejects_path;                 // empty: <project without .gpkg>.rejects.csv
+    std::string rejects_path;                 // empty: <project stem>.rejects-<import id>.csv
     std::function<void(const std::string& file, std::int64_t rows)> progress;
 };
 
@@ -47,7 +47,7 @@ struct ImportSummary {
     std::string study_area;        // description, empty when none
     std::size_t study_area_lsoas = 0;
     std::size_t lsoa_polygons = 0; // LSOA boundaries used for the own-LSOA check
-    std::string rejects_path;
+    std::string rejects_path;      // empty when a default rejects file had nothing to hold
     long long rejects_written = 0;
 };
 

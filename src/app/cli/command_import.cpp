@@ -23,7 +23,7 @@ public:
         app.add_option("--name", m_request.new_project.name, "Name of a new project (default: the file name)");
         app.add_option("--incidents", m_request.incident_files,
                        "Incident files: police.uk CSVs (detected by header, .gz allowed), other CSVs, GDAL point layers");
-        app.add_option("--rejects", m_request.rejects_path, "Where to write rejected rows (default: PROJECT.rejects.csv)");
+        app.add_option("--rejects", m_request.rejects_path, "Where to write rejected rows (default: PROJECT.rejects-<import id>.csv)");
         auto& c = m_request.columns;
         app.add_option("--x", c.x, "CSV column holding x (with --y and --crs)");
         app.add_option("--y", c.y, "CSV column holding y");

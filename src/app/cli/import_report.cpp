@@ -25,6 +25,11 @@ void print_features(std::FILE* out, const char* what, const std::vector<io::Feat
     }
 }
 
+void print_rejects(std::FILE* out, const io::ImportSummary& s) {
+    if (s.rejects_path.empty()) fmt::print(out, "Rejects: none\n");
+    else fmt::print(out, "Rejects: {} rows written to {}\n", s.rejects_written, s.rejects_path);
+}
+
 } // namespace
 
 void print_import_report(std::FILE* out, const io::ImportSummary& s) {
@@ -43,7 +48,7 @@ void print_import_report(std::FILE* out, const io::ImportSummary& s) {
     print_features(out, "CCTV", s.cctv);
     print_features(out, "Interventions", s.interventions);
     if (s.incidents.empty()) {
-        fmt::print(out, "Rejects: {} rows written to {}\n", s.rejects_written, s.rejects_path);
+        print_rejects(out, s);
         return;
     }
     if (!s.study_area.empty())
@@ -60,7 +65,7 @@ void print_import_report(std::FILE* out, const io::ImportSummary& s) {
     fmt::print(out, "{:<44} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "total", t.rows_read, t.kept, t.not_geocoded,
                t.outside_study_area, t.rejected());
     print_reasons(out, t);
-    fmt::print(out, "Rejects: {} rows written to {}\n", s.rejects_written, s.rejects_path);
+    print_rejects(out, s);
 }
 
 } // namespace safermap::cli
