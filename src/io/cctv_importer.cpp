@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/cctv_importer.hpp"
 
-#include "core/dates.hpp"
 #include "io/field_aliases.hpp"
 #include "io/project_schema.hpp"
 
@@ -51,26 +50,17 @@ FeatureImportResult import_cctv(ProjectStore& store, const std::string& path, co
         if (fov.error) return fov.error;
         auto range = read_number(field_text(in, x.range), 0, 10000, "range", "bad_range");
         if (range.error) return range.error;
-        std::string date_text = field_text(in, x.date);
-        std::string install_date;
-        if (!date_text.empty()) {
-            auto d = parse_date(date_text);
-            if (!d) return Rejection{"bad_date", fmt::format("install date '{}' is not a date SaferMap reads", date_text)};
-            install_date = d->iso;
-        }
-        std::string id = field_text(in, x.id);
-        out.SetField("site_id", (id.empty() ? std::to_string(in.GetFID()) : id).c_str());
+        auto install_date = read_date(field_text(in, x.date), "install date");
+        if (install_date.error) return install_date.error;
+        set_id_and_illustrative(in, out, "site_id", x.id, x.illustrative, report);
         out.SetField("name", field_text(in, x.name).c_str());
         out.SetField("type", type.c_str());
         if (heading.value) out.SetField("heading_deg", *heading.value);
         if (fov.value) out.SetField("fov_deg", *fov.value);
         if (range.value) out.SetField("range_m", *range.value);
-        if (!install_date.empty()) out.SetField("install_date", install_date.c_str());
+        if (!install_date.iso.empty()) out.SetField("install_date", install_date.iso.c_str());
         if (x.status >= 0) out.SetField("status", field_text(in, x.status).c_str());
         if (x.funding >= 0) out.SetField("funding", field_text(in, x.funding).c_str());
-        bool illustrative = is_truthy(field_text(in, x.illustrative));
-        out.SetField("illustrative", illustrative ? 1 : 0);
-        if (illustrative) report.note("illustrative");
         std::string others = other_fields_json(in, {x.id, x.name, x.type, x.heading, x.fov, x.range, x.date, x.status, x.funding, x.illustrative});
         if (!others.empty()) out.SetField("attributes", others.c_str());
         return std::nullopt;

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "io/feature_import.hpp"
 
+#include "core/dates.hpp"
 #include "core/error.hpp"
 #include "geo/make_valid.hpp"
 #include "geo/reprojector.hpp"
+#include "io/field_aliases.hpp"
 #include "io/gdal_env.hpp"
 #include "io/mapped_csv_format.hpp"
 #include "io/ogr_geos_bridge.hpp"
@@ -24,6 +26,22 @@ NumberField read_number(const std::string& text, double lo, double hi, const cha
     if (!v || *v < lo || *v > hi)
         return {std::nullopt, Rejection{reason, fmt::format("{} '{}' is not a number from {} to {}", what, text, lo, hi)}};
     return {v, std::nullopt};
+}
+
+DateField read_date(const std::string& text, const char* what) {
+    if (text.empty()) return {};
+    auto d = parse_date(text);
+    if (!d) return {"", Rejection{"bad_date", fmt::format("{} '{}' is not a date SaferMap reads", what, text)}};
+    return {d->iso, std::nullopt};
+}
+
+void set_id_and_illustrative(const OGRFeature& in, OGRFeature& out, const char* id_field, int id_index,
+                             int illustrative_index, RunReport& report) {
+    std::string id = field_text(in, id_index);
+    out.SetField(id_field, (id.empty() ? std::to_string(in.GetFID()) : id).c_str());
+    bool illustrative = is_truthy(field_text(in, illustrative_index));
+    out.SetField("illustrative", illustrative ? 1 : 0);
+    if (illustrative) report.note("illustrative");
 }
 
 bool is_truthy(const std::string& text) {

@@ -41,7 +41,19 @@ struct NumberField {
 };
 NumberField read_number(const std::string& text, double lo, double hi, const char* what, const char* reason);
 
+// Parses an optional date field: empty -> iso "", unreadable -> a bad_date Rejection.
+struct DateField {
+    std::string iso;
+    std::optional<Rejection> error;
+};
+DateField read_date(const std::string& text, const char* what);
+
 // "1", "true", "yes", "y" (any case) -> true.
 bool is_truthy(const std::string& text);
+
+// Sets the fields every site layer shares: `id_field` from input field `id_index` (the feature
+// id when blank) and `illustrative` from input field `illustrative_index` (noted in `report`).
+void set_id_and_illustrative(const OGRFeature& in, OGRFeature& out, const char* id_field, int id_index,
+                             int illustrative_index, RunReport& report);
 
 } // namespace safermap::io

@@ -92,6 +92,17 @@ std::unique_ptr<geo::StudyArea> build_study_area(ProjectStore& store, const Impo
     return std::make_unique<geo::StudyArea>(geos, std::move(polygons), description);
 }
 
+// Keeps the settings' record of the incidents' vintage (first and last month) up to date.
+void record_incident_months(ProjectStore& store) {
+    GDALDataset& ds = store.dataset();
+    OGRLayer* result = ds.ExecuteSQL("SELECT MIN(month), MAX(month) FROM incidents", nullptr, nullptr);
+    if (!result) return;
+    OGRFeatureUniquePtr f(result->GetNextFeature());
+    if (f && f->IsFieldSetAndNotNull(0))
+        store.set_setting("vintage.incidents", fmt::format("{} to {}", f->GetFieldAsString(0), f->GetFieldAsString(1)));
+    ds.ReleaseResultSet(result);
+}
+
 ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& request, ImportLog& log,
                                  RejectsWriter& rejects_writer) {
     ImportSummary summary;
@@ -146,6 +157,7 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
             summary.incidents_total.add(report);
             log.append(schema::k_incidents, path, importer.last_format(), report, rejects_writer.path());
         }
+        record_incident_months(store);
     }
     return summary;
 }

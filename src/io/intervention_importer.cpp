@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/intervention_importer.hpp"
 
-#include "core/dates.hpp"
 #include "io/field_aliases.hpp"
 #include "io/project_schema.hpp"
 
@@ -40,22 +39,13 @@ FeatureImportResult import_interventions(ProjectStore& store, const std::string&
         if (type.empty())
             return Rejection{"bad_type", fmt::format("intervention type '{}' is not alley_gate, street_lighting, cctv, "
                                                      "target_hardening or other", field_text(in, x.type))};
-        std::string date_text = field_text(in, x.date);
-        std::string install_date;
-        if (!date_text.empty()) {
-            auto d = parse_date(date_text);
-            if (!d) return Rejection{"bad_date", fmt::format("install date '{}' is not a date SaferMap reads", date_text)};
-            install_date = d->iso;
-        }
-        std::string id = field_text(in, x.id);
-        out.SetField("intervention_id", (id.empty() ? std::to_string(in.GetFID()) : id).c_str());
+        auto install_date = read_date(field_text(in, x.date), "install date");
+        if (install_date.error) return install_date.error;
+        set_id_and_illustrative(in, out, "intervention_id", x.id, x.illustrative, report);
         out.SetField("type", type.c_str());
-        if (!install_date.empty()) out.SetField("install_date", install_date.c_str());
+        if (!install_date.iso.empty()) out.SetField("install_date", install_date.iso.c_str());
         if (x.funding >= 0) out.SetField("funding", field_text(in, x.funding).c_str());
         if (x.description >= 0) out.SetField("description", field_text(in, x.description).c_str());
-        bool illustrative = is_truthy(field_text(in, x.illustrative));
-        out.SetField("illustrative", illustrative ? 1 : 0);
-        if (illustrative) report.note("illustrative");
         std::string others = other_fields_json(in, {x.id, x.type, x.date, x.funding, x.description, x.illustrative});
         if (!others.empty()) out.SetField("attributes", others.c_str());
         return std::nullopt;

@@ -14,9 +14,7 @@ TEST_CASE("the real Trafford CCTV register imports from CSV and GeoJSON alike", 
     for (const char* file : {"cctv/trafford_cctv_cameras.csv", "cctv/trafford_cctv_cameras.geojson"}) {
         INFO(file);
         test::TempDir dir;
-        io::ImportRequest r;
-        r.project = dir.file("p.gpkg");
-        r.rejects_path = dir.file("r.csv");
+        io::ImportRequest r = test::request_in(dir);
         r.cctv_files = {test::test_data(file)};
         auto s = io::run_import(r);
         REQUIRE(s.cctv.size() == 1);
@@ -55,9 +53,7 @@ TEST_CASE("camera and intervention types are normalised or refused", "[io][cctv]
 
 TEST_CASE("the illustrative Ashfield CCTV and interventions are flagged as illustrative", "[io][cctv]") {
     test::TempDir dir;
-    io::ImportRequest r;
-    r.project = dir.file("p.gpkg");
-    r.rejects_path = dir.file("r.csv");
+    io::ImportRequest r = test::request_in(dir);
     r.cctv_files = {test::source_file("assets/demo/cctv_illustrative.csv")};
     r.intervention_files = {test::source_file("assets/demo/interventions_illustrative.geojson")};
     auto s = io::run_import(r);

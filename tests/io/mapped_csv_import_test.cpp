@@ -11,9 +11,7 @@ using namespace safermap;
 
 namespace {
 io::ImportRequest council_request(const test::TempDir& dir) {
-    io::ImportRequest r;
-    r.project = dir.file("p.gpkg");
-    r.rejects_path = dir.file("r.csv");
+    io::ImportRequest r = test::request_in(dir);
     r.incident_files = {test::test_data("csv/council_asb.csv")};
     r.columns.x = "Easting";
     r.columns.y = "Northing";

@@ -57,9 +57,7 @@ TEST_CASE("opening something that is not a project says so", "[io][project]") {
 
 TEST_CASE("info --json carries the contract keys and the import invariant", "[io][project]") {
     test::TempDir dir;
-    io::ImportRequest r;
-    r.project = dir.file("p.gpkg");
-    r.rejects_path = dir.file("r.csv");
+    io::ImportRequest r = test::request_in(dir);
     r.incident_files = {test::test_data("policeuk/bad_rows.csv"), test::test_data("policeuk/2025-01-notts-excerpt.csv")};
     io::run_import(r);
     auto j = io::to_json(io::summarise_project(r.project));

@@ -14,9 +14,7 @@ using namespace safermap;
 
 TEST_CASE("a clip file marks incidents outside the study area without dropping them", "[io][study_area]") {
     test::TempDir dir;
-    io::ImportRequest r;
-    r.project = dir.file("p.gpkg");
-    r.rejects_path = dir.file("r.csv");
+    io::ImportRequest r = test::request_in(dir);
     r.incident_files = {test::test_data("policeuk/2025-01-notts-excerpt.csv")};
     r.clip_file = test::source_file("shapefiles/ashfield_district_2020.geojson");
     auto s = io::run_import(r);
@@ -29,9 +27,7 @@ TEST_CASE("a clip file marks incidents outside the study area without dropping t
 
 TEST_CASE("a study area of a boundary kind uses the project's own boundaries of a kind", "[io][study_area]") {
     test::TempDir dir;
-    io::ImportRequest boundaries;
-    boundaries.project = dir.file("p.gpkg");
-    boundaries.rejects_path = dir.file("r.csv");
+    io::ImportRequest boundaries = test::request_in(dir);
     boundaries.boundaries.push_back({.path = test::source_file("shapefiles/ashfield_district_2020.geojson"),
                                      .layer = "", .kind = AreaKind::district, .name_field = "", .code_field = "",
                                      .crs_override = "", .vintage = ""});

@@ -11,9 +11,7 @@ using namespace safermap;
 
 TEST_CASE("incidents from a GDAL point layer", "[io][vector]") {
     test::TempDir dir;
-    io::ImportRequest r;
-    r.project = dir.file("p.gpkg");
-    r.rejects_path = dir.file("r.csv");
+    io::ImportRequest r = test::request_in(dir);
     r.incident_files = {test::test_data("vector/council_incidents.geojson")};
     r.columns.date = "reported";
     r.columns.category = "kind";
@@ -43,9 +41,7 @@ TEST_CASE("incidents from a GDAL point layer", "[io][vector]") {
 
 TEST_CASE("x/y column options are refused for a vector layer", "[io][vector]") {
     test::TempDir dir;
-    io::ImportRequest r;
-    r.project = dir.file("p.gpkg");
-    r.rejects_path = dir.file("r.csv");
+    io::ImportRequest r = test::request_in(dir);
     r.incident_files = {test::test_data("vector/council_incidents.geojson")};
     r.columns.x = "easting";
     r.columns.y = "northing";

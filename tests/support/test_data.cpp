@@ -23,4 +23,11 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(m_path, ec);
 }
 
+io::ImportRequest request_in(const TempDir& dir) {
+    io::ImportRequest r;
+    r.project = dir.file("p.gpkg");
+    r.rejects_path = dir.file("r.csv");
+    return r;
+}
+
 } // namespace safermap::test

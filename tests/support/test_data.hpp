@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "io/import_job.hpp"
+
 #include <filesystem>
 #include <string>
 
@@ -24,5 +26,8 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+// An import request into `dir`/p.gpkg, with its rejects written to `dir`/r.csv.
+io::ImportRequest request_in(const TempDir& dir);
 
 } // namespace safermap::test
