@@ -68,7 +68,10 @@ ProjectStore ProjectStore::open(const std::string& path, bool writable) {
     gdal_clear_error();
     unsigned flags = GDAL_OF_VECTOR | (writable ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
     GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), flags, nullptr, nullptr, nullptr)));
-    if (!ds) throw IoError(fmt::format("{}: cannot open project ({})", path, gdal_last_error()));
+    if (!ds) {
+        std::string why = gdal_last_error();
+        throw IoError(fmt::format("{}: cannot open project ({})", path, why.empty() ? "not a GeoPackage or other data source GDAL can open" : why));
+    }
     ProjectStore store(path, std::move(ds));
     for (const auto& def : schema::layers()) store.layer(def.name);
     auto crs = store.setting("working_crs");
