@@ -80,9 +80,15 @@ Reprojector::Reprojector(const std::string& from, const std::string& to) : m_ctx
     guard.release();
 }
 
+std::unique_ptr<Reprojector> Reprojector::planar() {
+    std::unique_ptr<Reprojector> r(new Reprojector());
+    r->m_target_bounds = {-HUGE_VAL, -HUGE_VAL, HUGE_VAL, HUGE_VAL};
+    return r;
+}
+
 Reprojector::~Reprojector() {
     if (m_pj) proj_destroy(m_pj);
-    proj_context_destroy(m_ctx);
+    if (m_ctx) proj_context_destroy(m_ctx);
 }
 
 bool Reprojector::transform(double& x, double& y) const {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <memory>
 #include <string>
 
 struct pj_ctx;
@@ -23,6 +24,9 @@ class Reprojector {
 public:
     // Throws CrsError naming the CRS when either is unknown or no transformation exists.
     Reprojector(const std::string& from, const std::string& to);
+    // Coordinates in plain planar units with no CRS ("--crs none"): passed through unchanged,
+    // only non-finite values refused.
+    static std::unique_ptr<Reprojector> planar();
     ~Reprojector();
     Reprojector(const Reprojector&) = delete;
     Reprojector& operator=(const Reprojector&) = delete;
@@ -37,6 +41,7 @@ public:
     const Bounds& target_bounds() const { return m_target_bounds; }
 
 private:
+    Reprojector() = default;
     pj_ctx* m_ctx = nullptr;
     PJconsts* m_pj = nullptr; // null when from == to
     bool m_source_geographic = false;

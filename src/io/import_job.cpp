@@ -9,6 +9,7 @@
 #include "io/gdal_env.hpp"
 #include "io/import_log.hpp"
 #include "io/incident_importer.hpp"
+#include "io/incident_writer.hpp"
 #include "io/intervention_importer.hpp"
 #include "io/ogr_geos_bridge.hpp"
 #include "io/project_schema.hpp"

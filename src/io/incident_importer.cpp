@@ -41,8 +41,8 @@ bool repair_encoding(CsvRecord& record) {
 
 } // namespace
 
-IncidentImporter::IncidentImporter(IncidentWriter& writer, KeyRegistry& keys, Rejects& rejects, std::string working_crs)
-    : m_writer(writer), m_keys(keys), m_rejects(rejects), m_working_crs(std::move(working_crs)) {}
+IncidentImporter::IncidentImporter(IncidentSink& sink, KeyRegistry& keys, Rejects& rejects, std::string working_crs)
+    : m_sink(sink), m_keys(keys), m_rejects(rejects), m_working_crs(std::move(working_crs)) {}
 
 IncidentImporter::~IncidentImporter() = default;
 
@@ -53,7 +53,7 @@ void IncidentImporter::set_study_area(const geo::StudyArea* area, const std::uno
 
 const geo::Reprojector& IncidentImporter::reprojector_from(const std::string& crs) {
     auto& slot = m_reprojectors[crs];
-    if (!slot) slot = std::make_unique<geo::Reprojector>(crs, m_working_crs);
+    if (!slot) slot = m_working_crs == "none" ? geo::Reprojector::planar() : std::make_unique<geo::Reprojector>(crs, m_working_crs);
     return *slot;
 }
 
@@ -102,7 +102,7 @@ void IncidentImporter::accept(Incident& inc, std::span<const std::string> key_fi
         if (inc.own_lsoa_distance_m && *inc.own_lsoa_distance_m > 0) report.note("outside_own_lsoa_polygon");
     }
     if (inc.status == GeocodeStatus::not_geocoded) ++report.not_geocoded;
-    m_writer.write(inc);
+    m_sink.write(inc);
     ++report.kept;
 }
 

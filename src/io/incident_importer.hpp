@@ -9,7 +9,7 @@
 #include "geo/reprojector.hpp"
 #include "geo/study_area.hpp"
 #include "io/incident_columns.hpp"
-#include "io/incident_writer.hpp"
+#include "core/incident_sink.hpp"
 
 #include <functional>
 #include <map>
@@ -21,12 +21,13 @@ namespace safermap::io {
 
 // Everything an incident import streams each row through, in order: placement
 // (reprojection), de-duplication, study-area marking, the own-LSOA check, then the writer.
-// Rows that fail a step go to `rejects`; nothing else is dropped.
+// Rows that fail a step go to `rejects`; nothing else is dropped. Accepted rows go to `sink`.
+// A working CRS of "none" takes coordinates as plain planar units, with no reprojection.
 class IncidentImporter {
 public:
     using Progress = std::function<void(const std::string& file, std::int64_t rows)>;
 
-    IncidentImporter(IncidentWriter& writer, KeyRegistry& keys, Rejects& rejects, std::string working_crs);
+    IncidentImporter(IncidentSink& sink, KeyRegistry& keys, Rejects& rejects, std::string working_crs);
     ~IncidentImporter();
 
     // Optional stages. The importer does not own these.
@@ -51,7 +52,7 @@ private:
     void accept(Incident& incident, std::span<const std::string> key_fields, std::string_view raw, RunReport& report);
     void reject(RunReport& report, const Incident& incident, const Rejection& why, std::string_view raw);
 
-    IncidentWriter& m_writer;
+    IncidentSink& m_sink;
     KeyRegistry& m_keys;
     Rejects& m_rejects;
     std::string m_working_crs;

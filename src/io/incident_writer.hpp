@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/incident.hpp"
+#include "core/incident_sink.hpp"
 #include "io/project_store.hpp"
 
 #include <memory>
@@ -11,15 +12,15 @@ namespace safermap::io {
 
 // Appends incidents to a project's `incidents` layer, reusing one OGR feature so that a
 // million rows cost a million inserts and nothing more.
-class IncidentWriter {
+class IncidentWriter : public IncidentSink {
 public:
     explicit IncidentWriter(ProjectStore& store);
-    ~IncidentWriter();
+    ~IncidentWriter() override;
     IncidentWriter(const IncidentWriter&) = delete;
     IncidentWriter& operator=(const IncidentWriter&) = delete;
 
     // Throws IoError naming the source file and line when OGR refuses the feature.
-    void write(const Incident& incident);
+    void write(const Incident& incident) override;
 
 private:
     ProjectStore& m_store;

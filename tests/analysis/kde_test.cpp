@@ -115,3 +115,14 @@ TEST_CASE("bad options are refused before any work, naming the stage", "[analysi
     CHECK(parse_kernel("biweight") == Kernel::quartic);
     CHECK(kde({}, g, {Kernel::quartic, 50, KdeOptions::Method::automatic}).sum() == 0);
 }
+
+TEST_CASE("a three-point surface value worked by hand", "[analysis][kde]") {
+    // Quartic, h = 500 m, at (449550, 358950): two points 50 m away (u² = 0.01) and one
+    // 70.71 m away (u² = 0.02): 3 / (pi 500²) (2 x 0.99² + 0.98²) x 1e6 = 11.1559 per km².
+    // (The same sum is the peak in tests/golden/kde_points_json.txt.)
+    GridSpec g = GridSpec::covering(449000, 355500, 451000, 359500, 100);
+    std::vector<WeightedPoint> pts{{449500, 358950, 1}, {449500, 358950, 1}, {449600, 358900, 1}, {450650, 356020, 1}};
+    Surface s = kde(pts, g, {Kernel::quartic, 500, KdeOptions::Method::direct});
+    CHECK(s.at(5, 34) == Approx(3 / (std::numbers::pi * 500 * 500) * (2 * 0.9801 + 0.9604) * 1e6).epsilon(1e-9));
+    CHECK(s.at(5, 34) == Approx(11.1559).epsilon(1e-4));
+}

@@ -20,5 +20,6 @@ public:
 std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_info_command();
 std::unique_ptr<Command> make_export_command();
+std::unique_ptr<Command> make_kde_command();
 
 } // namespace safermap::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     add("import", "Import boundaries, incidents, CCTV sites and interventions into a project", cli::make_import_command());
     add("info", "Summarise a project: layers, counts, CRS, extent, months, crime types", cli::make_info_command());
     add("export", "Write a project's incidents back out as a police.uk CSV", cli::make_export_command());
+    add("kde", "Kernel density surface of incidents (per km²)", cli::make_kde_command());
 
     try {
         app.parse(argc, argv);

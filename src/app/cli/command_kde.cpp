@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/bandwidth.hpp"
+#include "analysis/kde.hpp"
+#include "app/cli/analysis_input.hpp"
+#include "app/cli/command.hpp"
+#include "core/error.hpp"
+#include "io/mapped_csv_format.hpp"
+#include "io/surface_writer.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace safermap::cli {
+
+namespace {
+
+class CommandKde : public Command {
+public:
+    void setup(CLI::App& app) override {
+        m_input.add_options(app);
+        m_grid.add_options(app, 50);
+        app.add_option("--kernel", m_kernel, "quartic, epanechnikov, triangular, uniform or gaussian")->default_val("quartic");
+        app.add_option("--bandwidth", m_bandwidth,
+                       "Search radius in metres (Gaussian: standard deviation), or 'nn' (mean nearest-neighbour spacing between "
+                       "distinct positions) or 'normal' (normal reference rule, which oversmooths clustered crime)")
+            ->default_val("nn");
+        app.add_option("--method", m_method, "auto, direct or fft")->default_val("auto");
+        app.add_option("--out", m_out, "Write the surface: .tif (GeoTIFF), .csv (cell centres) or .gpkg (cell polygons)");
+        app.add_option("--layer", m_layer, "Layer name for .gpkg output")->default_val("kde");
+        app.add_flag("--json", m_json, "Print a JSON summary on stdout");
+    }
+
+    int run() override {
+        analysis::KdeOptions options;
+        options.kernel = analysis::parse_kernel(m_kernel);
+        options.method = m_method == "direct" ? analysis::KdeOptions::Method::direct
+                         : m_method == "fft"  ? analysis::KdeOptions::Method::fft
+                         : m_method == "auto" ? analysis::KdeOptions::Method::automatic
+                                              : throw ConfigError("--method must be auto, direct or fft (got '" + m_method + "')");
+        io::PointSet points = m_input.load();
+        std::optional<analysis::BandwidthSuggestions> suggested;
+        if (points.size() >= 2) {
+            try {
+                suggested = analysis::suggest_bandwidths(points.x, points.y, options.kernel);
+            } catch (const ConfigError&) { // all points coincide: only an explicit bandwidth works
+            }
+        }
+        std::string bandwidth_source;
+        if (m_bandwidth == "normal" || m_bandwidth == "nn") {
+            if (!suggested) throw ConfigError("kde: cannot suggest a bandwidth for these points; give --bandwidth METRES");
+            options.bandwidth_m = m_bandwidth == "nn" ? suggested->mean_nn_m : suggested->normal_reference_m;
+            bandwidth_source = m_bandwidth == "nn" ? "mean nearest-neighbour spacing" : "normal reference rule";
+        } else {
+            auto h = io::parse_number(m_bandwidth);
+            if (!h) throw ConfigError("--bandwidth must be metres, 'normal' or 'nn' (got '" + m_bandwidth + "')");
+            options.bandwidth_m = *h;
+            bandwidth_source = "given";
+        }
+        options.validate();
+        const double support = analysis::kernel_support_m(options.kernel, options.bandwidth_m);
+        analysis::GridSpec grid = m_grid.resolve(points, support);
+        std::vector<analysis::WeightedPoint> weighted(points.size());
+        double total_weight = 0;
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            weighted[i] = {points.x[i], points.y[i], points.weight[i]};
+            total_weight += points.weight[i];
+        }
+        analysis::Surface surface = analysis::kde(weighted, grid, options);
+
+        std::size_t peak_at = 0;
+        for (std::size_t c = 0; c < surface.values.size(); ++c)
+            if (surface.values[c] > surface.values[peak_at]) peak_at = c;
+        const int pi = static_cast<int>(peak_at % static_cast<std::size_t>(grid.nx));
+        const int pj = static_cast<int>(peak_at / static_cast<std::size_t>(grid.nx));
+        const double integral = surface.sum() * grid.cell_area_m2() / 1e6;
+
+        io::ResultMetadata meta{{"method", "kde"},
+                                {"kernel", std::string(analysis::to_string(options.kernel))},
+                                {"bandwidth_m", fmt::format("{}", options.bandwidth_m)},
+                                {"bandwidth_source", bandwidth_source},
+                                {"cell_size_m", fmt::format("{}", grid.cell_size_m)},
+                                {"origin", fmt::format("{},{}", grid.min_x, grid.min_y)},
+                                {"units", "incidents (or weight) per km2"},
+                                {"weights", m_input.columns.weight.empty() ? "count" : m_input.columns.weight},
+                                {"period", period()},
+                                {"categories", categories()},
+                                {"input", m_input.describe()},
+                                {"crs", points.crs}};
+        if (!m_out.empty()) io::write_surface(m_out, surface, points.crs, meta, m_layer);
+
+        if (m_json) {
+            nlohmann::ordered_json j = meta;
+            j["points"] = points.size();
+            j["total_weight"] = total_weight;
+            j["rows_read"] = points.report.rows_read;
+            j["rejected_by_reason"] = points.report.rejected_by_reason;
+            j["excluded_by_reason"] = points.report.notes_by_reason;
+            j["grid"] = {{"nx", grid.nx}, {"ny", grid.ny}, {"min_x", grid.min_x}, {"min_y", grid.min_y}};
+            if (suggested) j["suggested_bandwidth_m"] = {{"normal_reference", suggested->normal_reference_m}, {"mean_nn", suggested->mean_nn_m}};
+            j["peak"] = {{"value", surface.values[peak_at]}, {"x", grid.centre_x(pi)}, {"y", grid.centre_y(pj)}};
+            j["integral"] = integral;
+            if (!m_out.empty()) j["out"] = m_out;
+            fmt::print("{}\n", j.dump(2));
+            return 0;
+        }
+        fmt::print("KDE of {} points (weight {}) from {}\n", points.size(), total_weight, m_input.describe());
+        for (const auto& [reason, n] : points.report.notes_by_reason) fmt::print("  excluded {:<32} {:>8}\n", reason, n);
+        for (const auto& [reason, n] : points.report.rejected_by_reason) fmt::print("  rejected {:<32} {:>8}\n", reason, n);
+        fmt::print("kernel {}, bandwidth {:.1f} m ({})", analysis::to_string(options.kernel), options.bandwidth_m, bandwidth_source);
+        if (suggested)
+            fmt::print("; suggestions: normal reference {:.1f} m, mean nearest-neighbour spacing {:.1f} m",
+                       suggested->normal_reference_m, suggested->mean_nn_m);
+        fmt::print("\ngrid {} x {} cells of {} m from ({}, {})\n", grid.nx, grid.ny, grid.cell_size_m, grid.min_x, grid.min_y);
+        fmt::print("peak {:.2f} per km² at ({:.0f}, {:.0f}); surface integral {:.2f} ({:.2f}% of the weight)\n",
+                   surface.values[peak_at], grid.centre_x(pi), grid.centre_y(pj), integral,
+                   total_weight > 0 ? 100 * integral / total_weight : 0.0);
+        if (!m_out.empty()) fmt::print("written {}\n", m_out);
+        return 0;
+    }
+
+private:
+    std::string period() const {
+        const auto& f = m_input.filter;
+        if (f.from_month.empty() && f.to_month.empty()) return "all";
+        return fmt::format("{} to {}", f.from_month.empty() ? "start" : f.from_month, f.to_month.empty() ? "end" : f.to_month);
+    }
+    std::string categories() const {
+        std::string out;
+        for (const auto& c : m_input.filter.categories) out += (out.empty() ? "" : "; ") + c;
+        return out.empty() ? "all" : out;
+    }
+
+    AnalysisInput m_input;
+    GridInput m_grid;
+    std::string m_kernel, m_bandwidth, m_method, m_out, m_layer;
+    bool m_json = false;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_kde_command() { return std::make_unique<CommandKde>(); }
+
+} // namespace safermap::cli

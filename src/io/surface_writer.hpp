@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "analysis/grid.hpp"
+
+#include <map>
+#include <string>
+
+namespace safermap::io {
+
+// Parameters that travel with a result (method, kernel, bandwidth_m, cell_size_m, period...).
+using ResultMetadata = std::map<std::string, std::string>;
+
+// Writes a surface by the extension of `path`:
+//   .tif/.tiff  GeoTIFF, one Float64 band, north-up, parameters as GDAL metadata items;
+//   .csv        x,y,value for every cell centre (south-west first), parameters in PATH.json;
+//   .gpkg       a polygon layer `layer_name` of the cells with their value, added to (or
+//               replacing that layer in) the GeoPackage, which may be the project itself;
+//               parameters as layer metadata.
+// `crs` is the working CRS ("none": no CRS recorded). Throws IoError naming the file, or
+// ConfigError for an unknown extension.
+void write_surface(const std::string& path, const analysis::Surface& surface, const std::string& crs,
+                   const ResultMetadata& metadata, const std::string& layer_name);
+
+// Writes `metadata` as a JSON object to `path` (the sidecar of CSV results).
+void write_metadata_json(const std::string& path, const ResultMetadata& metadata);
+
+} // namespace safermap::io
