@@ -32,43 +32,54 @@ std::unique_ptr<OGRSpatialReference> srs_for(const std::string& crs) {
     return srs;
 }
 
-void write_geotiff(const std::string& path, const analysis::Surface& s, const std::string& crs, const ResultMetadata& meta) {
+void write_geotiff(const std::string& path, const analysis::GridSpec& g, const std::vector<GridBand>& bands,
+                   const std::string& crs, const ResultMetadata& meta) {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     if (!driver) throw IoError("GDAL was built without the GeoTIFF driver");
     const char* options[] = {"COMPRESS=DEFLATE", "PREDICTOR=3", nullptr};
     gdal_clear_error();
-    GDALDatasetUniquePtr ds(driver->Create(path.c_str(), s.grid.nx, s.grid.ny, 1, GDT_Float64, const_cast<char**>(options)));
+    GDALDatasetUniquePtr ds(driver->Create(path.c_str(), g.nx, g.ny, static_cast<int>(bands.size()), GDT_Float64,
+                                           const_cast<char**>(options)));
     if (!ds) throw IoError(fmt::format("{}: cannot create GeoTIFF ({})", path, gdal_last_error()));
-    double transform[6] = {s.grid.min_x, s.grid.cell_size_m, 0, s.grid.max_y(), 0, -s.grid.cell_size_m};
+    double transform[6] = {g.min_x, g.cell_size_m, 0, g.max_y(), 0, -g.cell_size_m};
     ds->SetGeoTransform(transform);
     if (auto srs = srs_for(crs)) ds->SetSpatialRef(srs.get());
     for (const auto& [k, v] : meta) ds->SetMetadataItem(k.c_str(), v.c_str());
-    GDALRasterBand* band = ds->GetRasterBand(1);
-    std::vector<double> row(static_cast<std::size_t>(s.grid.nx));
-    for (int line = 0; line < s.grid.ny; ++line) {
-        const int j = s.grid.ny - 1 - line; // GeoTIFF rows run north to south
-        for (int i = 0; i < s.grid.nx; ++i) row[static_cast<std::size_t>(i)] = s.at(i, j);
-        if (band->RasterIO(GF_Write, 0, line, s.grid.nx, 1, row.data(), s.grid.nx, 1, GDT_Float64, 0, 0) != CE_None)
-            throw IoError(fmt::format("{}: write failed at row {} ({})", path, line, gdal_last_error()));
+    std::vector<double> row(static_cast<std::size_t>(g.nx));
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+        GDALRasterBand* band = ds->GetRasterBand(static_cast<int>(b) + 1);
+        band->SetDescription(bands[b].name.c_str());
+        for (int line = 0; line < g.ny; ++line) {
+            const int j = g.ny - 1 - line; // GeoTIFF rows run north to south
+            for (int i = 0; i < g.nx; ++i) row[static_cast<std::size_t>(i)] = bands[b].values[static_cast<std::size_t>(j) * g.nx + i];
+            if (band->RasterIO(GF_Write, 0, line, g.nx, 1, row.data(), g.nx, 1, GDT_Float64, 0, 0) != CE_None)
+                throw IoError(fmt::format("{}: write failed at row {} ({})", path, line, gdal_last_error()));
+        }
     }
     gdal_clear_error();
     ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure) throw IoError(fmt::format("{}: close failed ({})", path, gdal_last_error()));
 }
 
-void write_csv(const std::string& path, const analysis::Surface& s, const ResultMetadata& meta) {
+void write_csv(const std::string& path, const analysis::GridSpec& g, const std::vector<GridBand>& bands,
+               const ResultMetadata& meta) {
     std::unique_ptr<std::FILE, decltype(&std::fclose)> out(std::fopen(path.c_str(), "wb"), &std::fclose);
     if (!out) throw IoError(fmt::format("{}: cannot write", path));
-    std::fputs("x,y,value\n", out.get());
-    for (int j = 0; j < s.grid.ny; ++j)
-        for (int i = 0; i < s.grid.nx; ++i)
-            fmt::print(out.get(), "{},{},{}\n", s.grid.centre_x(i), s.grid.centre_y(j), s.at(i, j));
+    std::string line = "x,y";
+    for (const auto& b : bands) line += "," + b.name;
+    fmt::print(out.get(), "{}\n", line);
+    for (int j = 0; j < g.ny; ++j)
+        for (int i = 0; i < g.nx; ++i) {
+            line = fmt::format("{},{}", g.centre_x(i), g.centre_y(j));
+            for (const auto& b : bands) line += fmt::format(",{}", b.values[static_cast<std::size_t>(j) * g.nx + i]);
+            fmt::print(out.get(), "{}\n", line);
+        }
     if (std::ferror(out.get())) throw IoError(fmt::format("{}: write failed", path));
     write_metadata_json(path + ".json", meta);
 }
 
-void write_gpkg(const std::string& path, const analysis::Surface& s, const std::string& crs, const ResultMetadata& meta,
-                const std::string& layer_name) {
+void write_gpkg(const std::string& path, const analysis::GridSpec& g, const std::vector<GridBand>& bands,
+                const std::string& crs, const ResultMetadata& meta, const std::string& layer_name) {
     gdal_clear_error();
     GDALDatasetUniquePtr ds;
     if (std::filesystem::exists(path)) {
@@ -85,15 +96,17 @@ void write_gpkg(const std::string& path, const analysis::Surface& s, const std::
         OGRFieldDefn fd(name, OFTInteger);
         layer->CreateField(&fd);
     }
-    OGRFieldDefn value("value", OFTReal);
-    layer->CreateField(&value);
+    for (const auto& b : bands) {
+        OGRFieldDefn field(b.name.c_str(), OFTReal);
+        layer->CreateField(&field);
+    }
     for (const auto& [k, v] : meta) layer->SetMetadataItem(k.c_str(), v.c_str());
     if (ds->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot start a transaction", path));
     OGRFeature f(layer->GetLayerDefn());
-    const double c = s.grid.cell_size_m;
-    for (int j = 0; j < s.grid.ny; ++j)
-        for (int i = 0; i < s.grid.nx; ++i) {
-            const double x0 = s.grid.min_x + i * c, y0 = s.grid.min_y + j * c;
+    const double c = g.cell_size_m;
+    for (int j = 0; j < g.ny; ++j)
+        for (int i = 0; i < g.nx; ++i) {
+            const double x0 = g.min_x + i * c, y0 = g.min_y + j * c;
             auto ring = std::make_unique<OGRLinearRing>();
             ring->addPoint(x0, y0);
             ring->addPoint(x0 + c, y0);
@@ -105,7 +118,8 @@ void write_gpkg(const std::string& path, const analysis::Surface& s, const std::
             f.SetFID(OGRNullFID);
             f.SetField("i", i);
             f.SetField("j", j);
-            f.SetField("value", s.at(i, j));
+            for (std::size_t b = 0; b < bands.size(); ++b)
+                f.SetField(static_cast<int>(b) + 2, bands[b].values[static_cast<std::size_t>(j) * g.nx + i]);
             f.SetGeometryDirectly(polygon.release());
             if (layer->CreateFeature(&f) != OGRERR_NONE)
                 throw IoError(fmt::format("{}: cannot write cell {},{} ({})", path, i, j, gdal_last_error()));
@@ -122,14 +136,21 @@ void write_metadata_json(const std::string& path, const ResultMetadata& metadata
     if (!out) throw IoError(fmt::format("{}: write failed", path));
 }
 
+void write_grid(const std::string& path, const analysis::GridSpec& grid, const std::vector<GridBand>& bands,
+                const std::string& crs, const ResultMetadata& metadata, const std::string& layer_name) {
+    gdal_init();
+    for (const auto& b : bands)
+        if (b.values.size() != grid.cells()) throw Error(fmt::format("{}: band '{}' does not fit the grid", path, b.name));
+    const std::string ext = extension(path);
+    if (ext == ".tif" || ext == ".tiff") return write_geotiff(path, grid, bands, crs, metadata);
+    if (ext == ".csv") return write_csv(path, grid, bands, metadata);
+    if (ext == ".gpkg") return write_gpkg(path, grid, bands, crs, metadata, layer_name);
+    throw ConfigError(fmt::format("{}: unknown output type '{}' (use .tif, .csv or .gpkg)", path, ext));
+}
+
 void write_surface(const std::string& path, const analysis::Surface& surface, const std::string& crs,
                    const ResultMetadata& metadata, const std::string& layer_name) {
-    gdal_init();
-    const std::string ext = extension(path);
-    if (ext == ".tif" || ext == ".tiff") return write_geotiff(path, surface, crs, metadata);
-    if (ext == ".csv") return write_csv(path, surface, metadata);
-    if (ext == ".gpkg") return write_gpkg(path, surface, crs, metadata, layer_name);
-    throw ConfigError(fmt::format("{}: unknown output type '{}' (use .tif, .csv or .gpkg)", path, ext));
+    write_grid(path, surface.grid, {{"value", surface.values}}, crs, metadata, layer_name);
 }
 
 } // namespace safermap::io

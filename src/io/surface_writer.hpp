@@ -11,6 +11,17 @@ namespace safermap::io {
 // Parameters that travel with a result (method, kernel, bandwidth_m, cell_size_m, period...).
 using ResultMetadata = std::map<std::string, std::string>;
 
+// One named layer of values on a grid (row-major from the south-west, like Surface).
+struct GridBand {
+    std::string name;
+    std::vector<double> values;
+};
+
+// Writes several bands on one grid by the extension of `path`, as write_surface does:
+// GeoTIFF bands (described by name), CSV columns x,y,<names...>, or GeoPackage cell fields.
+void write_grid(const std::string& path, const analysis::GridSpec& grid, const std::vector<GridBand>& bands,
+                const std::string& crs, const ResultMetadata& metadata, const std::string& layer_name);
+
 // Writes a surface by the extension of `path`:
 //   .tif/.tiff  GeoTIFF, one Float64 band, north-up, parameters as GDAL metadata items;
 //   .csv        x,y,value for every cell centre (south-west first), parameters in PATH.json;

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "io/mapped_csv_format.hpp"
+#include "io/project_store.hpp"
 
 #include <fmt/format.h>
 
@@ -51,6 +52,11 @@ std::string AnalysisInput::describe() const {
     std::string out;
     for (const auto& p : points) out += (out.empty() ? "" : ", ") + p;
     return out;
+}
+
+std::string AnalysisInput::crs_of_result() const {
+    if (project.empty()) return crs;
+    return io::ProjectStore::open(project, false).working_crs();
 }
 
 void GridInput::add_options(CLI::App& app, double default_cell_m) {

@@ -21,5 +21,6 @@ std::unique_ptr<Command> make_import_command();
 std::unique_ptr<Command> make_info_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_kde_command();
+std::unique_ptr<Command> make_gistar_command();
 
 } // namespace safermap::cli

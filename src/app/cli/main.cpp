@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     add("info", "Summarise a project: layers, counts, CRS, extent, months, crime types", cli::make_info_command());
     add("export", "Write a project's incidents back out as a police.uk CSV", cli::make_export_command());
     add("kde", "Kernel density surface of incidents (per km²)", cli::make_kde_command());
+    add("gistar", "Getis-Ord Gi* hot and cold spots on a grid or polygons, with FDR", cli::make_gistar_command());
 
     try {
         app.parse(argc, argv);
