@@ -3,6 +3,7 @@
 # tests/analysis/gi_star_reference_test.cpp. Run: Rscript scripts/reference/gistar_spdep.R
 # (Debian: apt-get install r-cran-spdep). Writes tests/data/expected/gistar_spdep.csv.
 suppressMessages(library(spdep))
+options(digits = 15)
 nx <- 12; ny <- 10; cell <- 100
 ids <- expand.grid(i = 0:(nx - 1), j = 0:(ny - 1))   # i fastest: row-major from the south-west
 xy <- cbind((ids$i + 0.5) * cell, (ids$j + 0.5) * cell)
