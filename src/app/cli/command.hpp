@@ -22,5 +22,6 @@ std::unique_ptr<Command> make_info_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_kde_command();
 std::unique_ptr<Command> make_gistar_command();
+std::unique_ptr<Command> make_lisa_command();
 
 } // namespace safermap::cli

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/gi_star.hpp"
-#include "analysis/grid_counts.hpp"
-#include "app/cli/analysis_input.hpp"
+#include "app/cli/analysis_units.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
-#include "io/polygon_loader.hpp"
 #include "io/polygon_result_writer.hpp"
 #include "io/surface_writer.hpp"
 
@@ -20,29 +18,12 @@ namespace safermap::cli {
 
 namespace {
 
-// The units Gi* runs on: grid cells or polygons, with their values and labels.
-struct Units {
-    std::vector<double> values;
-    std::vector<double> counts;
-    std::vector<std::string> labels; // polygon code, or "x,y" of the cell centre
-    std::vector<std::string> names;
-    analysis::SpatialWeights weights;
-    std::optional<analysis::GridSpec> grid;
-    std::optional<io::PolygonSet> polygons;
-    std::string weights_text;
-};
-
 class CommandGiStar : public Command {
 public:
     void setup(CLI::App& app) override {
         m_input.add_options(app);
         m_grid.add_options(app, 100);
-        app.add_option("--polygons-kind", m_polygons_kind, "Run on the project's boundaries of this kind (ward, lsoa, ...) instead of a grid");
-        app.add_option("--polygons", m_polygons_file, "Run on the polygons of this file, with --field as the value");
-        app.add_option("--field", m_field, "Numeric field of --polygons to analyse");
-        app.add_option("--band", m_band, "Distance band in metres (default for grids: 1.5 cells, the 8 surrounding cells)");
-        app.add_option("--k", m_k, "k nearest neighbours (ties at the k-th distance kept)");
-        app.add_option("--contiguity", m_contiguity, "queen or rook (polygons; their default is queen)");
+        m_units.add_options(app, true);
         app.add_option("--weights", m_weights, "binary or row (row-standardised)")->default_val("binary");
         app.add_flag("--no-fdr", m_no_fdr, "Bin by raw p-values instead of Benjamini-Hochberg q-values");
         app.add_option("--permutations", m_options.permutations, "Conditional permutations for pseudo p-values (0: none)")->default_val(0);
@@ -55,10 +36,8 @@ public:
     int run() override {
         m_options.fdr = !m_no_fdr;
         m_options.validate();
-        const int ways = (m_band > 0) + (m_k > 0) + !m_contiguity.empty();
-        if (ways > 1) throw ConfigError("give one of --band, --k and --contiguity");
         geo::GeosContext geos;
-        Units u = !m_polygons_kind.empty() || !m_polygons_file.empty() ? polygon_units(geos) : grid_units();
+        Units u = m_units.build(m_input, m_grid, geos);
         if (analysis::parse_weight_style(m_weights) == analysis::WeightStyle::row) u.weights.row_standardise();
         analysis::GiStarResult r = analysis::gi_star(u.values, u.weights, m_options);
         write(u, r);
@@ -67,73 +46,6 @@ public:
     }
 
 private:
-    Units grid_units() {
-        if (!m_contiguity.empty()) throw ConfigError("--contiguity applies to polygons; grids use --band or --k");
-        io::PointSet points = m_input.load();
-        m_points_report = points.report;
-        analysis::GridSpec grid = m_grid.resolve(points, 0);
-        analysis::GridCounts counts = analysis::count_in_grid(points.x, points.y, points.weight, grid);
-        Units u;
-        u.grid = grid;
-        u.values = counts.weighted.values;
-        u.counts = counts.count.values;
-        if (m_k > 0) {
-            u.weights = analysis::grid_k_nearest(grid, m_k);
-            u.weights_text = fmt::format("{} nearest cells", m_k);
-        } else {
-            const double band = m_band > 0 ? m_band : 1.5 * grid.cell_size_m;
-            u.weights = analysis::grid_distance_band(grid, band);
-            u.weights_text = fmt::format("distance band {} m", band);
-        }
-        for (int j = 0; j < grid.ny; ++j)
-            for (int i = 0; i < grid.nx; ++i) u.labels.push_back(fmt::format("{:.0f},{:.0f}", grid.centre_x(i), grid.centre_y(j)));
-        u.names.assign(u.labels.size(), "");
-        return u;
-    }
-
-    Units polygon_units(const geo::GeosContext& geos) {
-        Units u;
-        if (!m_polygons_file.empty()) {
-            if (m_field.empty()) throw ConfigError("--polygons needs --field, the value to analyse");
-            u.polygons = io::load_file_polygons(m_polygons_file, m_field, m_input.crs, "", geos);
-            u.values = u.polygons->value;
-            u.counts = u.values;
-        } else {
-            if (m_input.project.empty()) throw ConfigError("--polygons-kind needs a project");
-            u.polygons = io::load_project_polygons(m_input.project, m_polygons_kind, geos);
-            io::PointSet points = m_input.load();
-            m_points_report = points.report;
-            u.values.assign(u.polygons->code.size(), 0.0);
-            u.counts.assign(u.polygons->code.size(), 0.0);
-            for (std::size_t k = 0; k < points.size(); ++k) {
-                if (auto i = u.polygons->index->locate(points.x[k], points.y[k])) {
-                    u.values[*i] += points.weight[k];
-                    u.counts[*i] += 1;
-                } else {
-                    m_points_report.note("outside_every_polygon");
-                }
-            }
-        }
-        u.labels = u.polygons->code;
-        u.names = u.polygons->name;
-        std::vector<double> cx, cy;
-        u.polygons->index->interior_points(cx, cy);
-        if (m_band > 0) {
-            u.weights = analysis::points_distance_band(cx, cy, m_band);
-            u.weights_text = fmt::format("distance band {} m between interior points", m_band);
-        } else if (m_k > 0) {
-            u.weights = analysis::points_k_nearest(cx, cy, m_k);
-            u.weights_text = fmt::format("{} nearest polygons (interior points)", m_k);
-        } else {
-            const std::string rule = m_contiguity.empty() ? "queen" : m_contiguity;
-            u.weights = analysis::SpatialWeights::from_lists(
-                geo::contiguity_neighbours(*u.polygons->index, geo::parse_contiguity(rule.c_str())));
-            u.weights.include_self();
-            u.weights_text = rule + " contiguity";
-        }
-        return u;
-    }
-
     io::ResultMetadata metadata(const Units& u) const {
         return {{"method", "gistar"},
                 {"weights", u.weights_text + (m_weights == "row" ? ", row-standardised" : ", binary")},
@@ -143,7 +55,7 @@ private:
                 {"units", u.grid ? fmt::format("{} m cells", u.grid->cell_size_m) : "polygons"},
                 {"period", m_input.filter.from_month.empty() && m_input.filter.to_month.empty()
                                ? "all" : m_input.filter.from_month + " to " + m_input.filter.to_month},
-                {"input", m_input.project.empty() ? (m_polygons_file.empty() ? m_input.describe() : m_polygons_file) : m_input.project}};
+                {"input", m_input.project.empty() ? (m_units.polygons_file.empty() ? m_input.describe() : m_units.polygons_file) : m_input.project}};
     }
 
     void write(const Units& u, const analysis::GiStarResult& r) const {
@@ -172,8 +84,8 @@ private:
             nlohmann::ordered_json b = nlohmann::ordered_json::object();
             for (int level = 3; level >= -3; --level) b[std::to_string(level)] = bins[level];
             j["bins"] = b;
-            j["excluded_by_reason"] = m_points_report.notes_by_reason;
-            j["rejected_by_reason"] = m_points_report.rejected_by_reason;
+            j["excluded_by_reason"] = u.points_report.notes_by_reason;
+            j["rejected_by_reason"] = u.points_report.rejected_by_reason;
             nlohmann::ordered_json t = nlohmann::ordered_json::array();
             for (std::size_t k = 0; k < top; ++k) {
                 const std::size_t i = order[k];
@@ -185,7 +97,7 @@ private:
         }
         fmt::print("Getis-Ord Gi* on {} {} ({}; {}; bins by {})\n", u.values.size(), u.grid ? "cells" : "polygons",
                    u.weights_text, m_weights, m_no_fdr ? "p" : "FDR q");
-        for (const auto& [reason, n] : m_points_report.notes_by_reason) fmt::print("  excluded {:<32} {:>8}\n", reason, n);
+        for (const auto& [reason, n] : u.points_report.notes_by_reason) fmt::print("  excluded {:<32} {:>8}\n", reason, n);
         fmt::print("hot spots: {} at 99%, {} at 95%, {} at 90%; cold spots: {} at 99%, {} at 95%, {} at 90%; {} not significant\n",
                    bins[3], bins[2], bins[1], bins[-3], bins[-2], bins[-1], bins[0]);
         fmt::print("\n{:<20} {:<28} {:>8} {:>8} {:>10} {:>4}\n", "unit", "name", "value", "z", "q", "bin");
@@ -198,12 +110,10 @@ private:
 
     AnalysisInput m_input;
     GridInput m_grid;
+    UnitsInput m_units;
     analysis::GiStarOptions m_options;
-    std::string m_polygons_kind, m_polygons_file, m_field, m_contiguity, m_weights, m_out, m_layer;
-    double m_band = 0;
-    int m_k = 0;
+    std::string m_weights, m_out, m_layer;
     bool m_no_fdr = false, m_json = false;
-    RunReport m_points_report;
 };
 
 } // namespace

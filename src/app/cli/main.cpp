@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     add("export", "Write a project's incidents back out as a police.uk CSV", cli::make_export_command());
     add("kde", "Kernel density surface of incidents (per km²)", cli::make_kde_command());
     add("gistar", "Getis-Ord Gi* hot and cold spots on a grid or polygons, with FDR", cli::make_gistar_command());
+    add("lisa", "Local Moran's I clusters and outliers (and global Moran's I) on polygons", cli::make_lisa_command());
 
     try {
         app.parse(argc, argv);

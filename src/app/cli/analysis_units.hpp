@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "analysis/grid.hpp"
+#include "analysis/spatial_weights.hpp"
+#include "app/cli/analysis_input.hpp"
+#include "io/polygon_loader.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace safermap::cli {
+
+// The units a spatial statistic runs on, grid cells or polygons, with their values, labels
+// and neighbour weights (i included; callers drop it where the statistic needs that).
+struct Units {
+    std::vector<double> values;  // weight sums (counts unless weighted) or the polygon field
+    std::vector<double> counts;
+    std::vector<std::string> labels; // polygon code, or "x,y" of the cell centre
+    std::vector<std::string> names;
+    analysis::SpatialWeights weights;
+    std::optional<analysis::GridSpec> grid;
+    std::optional<io::PolygonSet> polygons;
+    std::string weights_text;
+    RunReport points_report;     // what happened to the incidents counted into the units
+};
+
+// Flags that choose the units and their weights: --polygons-kind / --polygons --field, or a
+// grid (--cell, --extent); --band, --k or --contiguity.
+struct UnitsInput {
+    std::string polygons_kind, polygons_file, field, contiguity;
+    double band_m = 0;
+    int k = 0;
+
+    void add_options(CLI::App& app, bool allow_grid);
+    bool polygons() const { return !polygons_kind.empty() || !polygons_file.empty(); }
+    // Throws ConfigError for conflicting choices.
+    Units build(const AnalysisInput& input, const GridInput& grid, const geo::GeosContext& geos) const;
+};
+
+} // namespace safermap::cli
