@@ -23,5 +23,7 @@ std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_kde_command();
 std::unique_ptr<Command> make_gistar_command();
 std::unique_ptr<Command> make_lisa_command();
+std::unique_ptr<Command> make_cluster_command();
+std::unique_ptr<Command> make_nni_command();
 
 } // namespace safermap::cli

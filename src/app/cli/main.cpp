@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
     add("kde", "Kernel density surface of incidents (per km²)", cli::make_kde_command());
     add("gistar", "Getis-Ord Gi* hot and cold spots on a grid or polygons, with FDR", cli::make_gistar_command());
     add("lisa", "Local Moran's I clusters and outliers (and global Moran's I) on polygons", cli::make_lisa_command());
+    add("cluster", "Point clusters by DBSCAN or Nearest Neighbour Hierarchical clustering, with hulls", cli::make_cluster_command());
+    add("nni", "Nearest neighbour index (Clark & Evans) of a point set in a study area", cli::make_nni_command());
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#include "io/feature_writer.hpp"
+
+#include "core/error.hpp"
+#include "io/gdal_env.hpp"
+#include "io/ogr_geos_bridge.hpp"
+
+#include <fmt/format.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+namespace safermap::io {
+
+void write_features_gpkg(const std::string& path, const std::string& layer_name, const std::string& crs,
+                         const geo::GeosContext& ctx, const std::vector<const GEOSGeometry*>& geometries,
+                         const std::vector<GridBand>& columns, const ResultMetadata& metadata) {
+    gdal_init();
+    for (const auto& c : columns)
+        if (c.values.size() != geometries.size()) throw Error(fmt::format("{}: column '{}' does not fit the features", path, c.name));
+    gdal_clear_error();
+    GDALDatasetUniquePtr ds;
+    if (std::filesystem::exists(path))
+        ds.reset(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
+    else if (GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG"))
+        ds.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw IoError(fmt::format("{}: cannot open or create GeoPackage ({})", path, gdal_last_error()));
+    std::unique_ptr<OGRSpatialReference> srs;
+    if (!crs.empty() && crs != "none") {
+        srs = std::make_unique<OGRSpatialReference>();
+        srs->SetFromUserInput(crs.c_str());
+        srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    }
+    const char* options[] = {"OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", nullptr};
+    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), srs.get(), wkbUnknown, const_cast<char**>(options));
+    if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}' ({})", path, layer_name, gdal_last_error()));
+    for (const auto& c : columns) {
+        OGRFieldDefn fd(c.name.c_str(), OFTReal);
+        layer->CreateField(&fd);
+    }
+    for (const auto& [k, v] : metadata) layer->SetMetadataItem(k.c_str(), v.c_str());
+    if (ds->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot start a transaction", path));
+    for (std::size_t i = 0; i < geometries.size(); ++i) {
+        OGRFeature f(layer->GetLayerDefn());
+        for (std::size_t c = 0; c < columns.size(); ++c) f.SetField(static_cast<int>(c), columns[c].values[i]);
+        if (geometries[i]) f.SetGeometryDirectly(to_ogr(ctx, geometries[i]).release());
+        if (layer->CreateFeature(&f) != OGRERR_NONE)
+            throw IoError(fmt::format("{}: cannot write feature {} ({})", path, i, gdal_last_error()));
+    }
+    if (ds->CommitTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: commit failed ({})", path, gdal_last_error()));
+}
+
+void write_points_csv(const std::string& path, const std::vector<double>& x, const std::vector<double>& y,
+                      const std::vector<GridBand>& columns, const ResultMetadata& metadata) {
+    std::unique_ptr<std::FILE, decltype(&std::fclose)> out(std::fopen(path.c_str(), "wb"), &std::fclose);
+    if (!out) throw IoError(fmt::format("{}: cannot write", path));
+    std::string line = "x,y";
+    for (const auto& c : columns) line += "," + c.name;
+    fmt::print(out.get(), "{}\n", line);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        line = fmt::format("{},{}", x[i], y[i]);
+        for (const auto& c : columns) line += fmt::format(",{}", c.values[i]);
+        fmt::print(out.get(), "{}\n", line);
+    }
+    if (std::ferror(out.get())) throw IoError(fmt::format("{}: write failed", path));
+    write_metadata_json(path + ".json", metadata);
+}
+
+} // namespace safermap::io
