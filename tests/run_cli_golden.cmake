@@ -4,13 +4,20 @@
 string(REPLACE "|" ";" ARGS "${ARGS}")
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
-if(ARGS STREQUAL "demo")
+list(GET ARGS 0 first)
+if(first STREQUAL "demo")
+  # "demo" builds the Ashfield project in WORK_DIR, then runs the remaining arguments
+  # (or `info ashfield.gpkg` when there are none).
+  list(REMOVE_AT ARGS 0)
+  if(NOT ARGS)
+    set(ARGS info ashfield.gpkg)
+  endif()
   execute_process(COMMAND bash "${SOURCE_DIR}/scripts/demo/import-ashfield.sh" "${SAFERMAP}" "${WORK_DIR}/ashfield.gpkg"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE import_out ERROR_VARIABLE err)
   if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
     message(FATAL_ERROR "demo import failed (exit ${rc}):\n${err}")
   endif()
-  execute_process(COMMAND "${SAFERMAP}" info ashfield.gpkg WORKING_DIRECTORY "${WORK_DIR}"
+  execute_process(COMMAND "${SAFERMAP}" ${ARGS} WORKING_DIRECTORY "${WORK_DIR}"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 else()
   execute_process(COMMAND "${SAFERMAP}" ${ARGS} WORKING_DIRECTORY "${WORK_DIR}"

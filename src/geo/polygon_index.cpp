@@ -43,6 +43,27 @@ std::optional<std::size_t> PolygonIndex::locate(double x, double y) const {
     return std::nullopt;
 }
 
+std::optional<std::size_t> PolygonIndex::locate_or_nearest(double x, double y, double max_distance) const {
+    if (auto inside = locate(x, y)) return inside;
+    auto h = m_ctx.handle();
+    GeomPtr point = make_geom(m_ctx, GEOSGeom_createPointFromXY_r(h, x, y));
+    GeomPtr reach = make_geom(m_ctx, GEOSBuffer_r(h, point.get(), max_distance, 4));
+    std::vector<std::uint32_t> hits;
+    GEOSSTRtree_query_r(h, m_tree, reach.get(), &collect, &hits);
+    std::sort(hits.begin(), hits.end());
+    std::optional<std::size_t> best;
+    double best_d = max_distance;
+    for (auto i : hits) {
+        double d = 0;
+        GEOSPreparedDistance_r(h, m_prepared[i], point.get(), &d);
+        if (d <= best_d && (!best || d < best_d)) {
+            best = i;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
 std::vector<std::uint32_t> PolygonIndex::envelope_candidates(std::size_t i) const {
     std::vector<std::uint32_t> hits;
     GEOSSTRtree_query_r(m_ctx.handle(), m_tree, m_polygons[i].get(), &collect, &hits);

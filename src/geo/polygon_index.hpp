@@ -26,6 +26,10 @@ public:
     // The first polygon (in input order) containing (x, y), boundary included; empty if none.
     std::optional<std::size_t> locate(double x, double y) const;
 
+    // locate(), or else the nearest polygon within `max_distance` (ties: the first in input
+    // order). Generalised boundaries leave points on boundary roads a few metres outside.
+    std::optional<std::size_t> locate_or_nearest(double x, double y, double max_distance) const;
+
     // Indexes of polygons whose envelopes intersect polygon i's (i excluded), ascending.
     std::vector<std::uint32_t> envelope_candidates(std::size_t i) const;
 

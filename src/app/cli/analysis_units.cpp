@@ -20,6 +20,16 @@ void UnitsInput::add_options(CLI::App& app, bool allow_grid) {
     app.add_option("--contiguity", contiguity, "queen or rook (polygons; their default is queen)");
 }
 
+std::optional<std::size_t> locate_incident(const geo::PolygonIndex& polygons, double x, double y, RunReport& report) {
+    if (auto inside = polygons.locate(x, y)) return inside;
+    if (auto near = polygons.locate_or_nearest(x, y, k_boundary_tolerance_m)) {
+        report.note("assigned_to_nearest_polygon_within_150m");
+        return near;
+    }
+    report.note("outside_every_polygon");
+    return std::nullopt;
+}
+
 namespace {
 
 Units grid_units(const UnitsInput& in, const AnalysisInput& input, const GridInput& grid_input) {
@@ -62,11 +72,9 @@ Units polygon_units(const UnitsInput& in, const AnalysisInput& input, const geo:
         u.values.assign(u.polygons->code.size(), 0.0);
         u.counts.assign(u.polygons->code.size(), 0.0);
         for (std::size_t k = 0; k < points.size(); ++k) {
-            if (auto i = u.polygons->index->locate(points.x[k], points.y[k])) {
+            if (auto i = locate_incident(*u.polygons->index, points.x[k], points.y[k], u.points_report)) {
                 u.values[*i] += points.weight[k];
                 u.counts[*i] += 1;
-            } else {
-                u.points_report.note("outside_every_polygon");
             }
         }
     }

@@ -26,6 +26,14 @@ struct Units {
     RunReport points_report;     // what happened to the incidents counted into the units
 };
 
+// How far outside every polygon an incident may lie and still count in the nearest one: ONS
+// BGC boundaries are generalised by about 20 m, and police.uk snap points sit on boundary roads.
+inline constexpr double k_boundary_tolerance_m = 150;
+
+// The polygon an incident counts in: the one containing it, or the nearest within
+// k_boundary_tolerance_m (noted in `report`), or none (noted too).
+std::optional<std::size_t> locate_incident(const geo::PolygonIndex& polygons, double x, double y, RunReport& report);
+
 // Flags that choose the units and their weights: --polygons-kind / --polygons --field, or a
 // grid (--cell, --extent); --band, --k or --contiguity.
 struct UnitsInput {

@@ -25,5 +25,7 @@ std::unique_ptr<Command> make_gistar_command();
 std::unique_ptr<Command> make_lisa_command();
 std::unique_ptr<Command> make_cluster_command();
 std::unique_ptr<Command> make_nni_command();
+std::unique_ptr<Command> make_concentration_command();
+std::unique_ptr<Command> make_trends_command();
 
 } // namespace safermap::cli

@@ -84,7 +84,7 @@ private:
             nlohmann::ordered_json b = nlohmann::ordered_json::object();
             for (int level = 3; level >= -3; --level) b[std::to_string(level)] = bins[level];
             j["bins"] = b;
-            j["excluded_by_reason"] = u.points_report.notes_by_reason;
+            j["notes_by_reason"] = u.points_report.notes_by_reason;
             j["rejected_by_reason"] = u.points_report.rejected_by_reason;
             nlohmann::ordered_json t = nlohmann::ordered_json::array();
             for (std::size_t k = 0; k < top; ++k) {
@@ -97,7 +97,7 @@ private:
         }
         fmt::print("Getis-Ord Gi* on {} {} ({}; {}; bins by {})\n", u.values.size(), u.grid ? "cells" : "polygons",
                    u.weights_text, m_weights, m_no_fdr ? "p" : "FDR q");
-        for (const auto& [reason, n] : u.points_report.notes_by_reason) fmt::print("  excluded {:<32} {:>8}\n", reason, n);
+        for (const auto& [reason, n] : u.points_report.notes_by_reason) fmt::print("  note     {:<32} {:>8}\n", reason, n);
         fmt::print("hot spots: {} at 99%, {} at 95%, {} at 90%; cold spots: {} at 99%, {} at 95%, {} at 90%; {} not significant\n",
                    bins[3], bins[2], bins[1], bins[-3], bins[-2], bins[-1], bins[0]);
         fmt::print("\n{:<20} {:<28} {:>8} {:>8} {:>10} {:>4}\n", "unit", "name", "value", "z", "q", "bin");

@@ -96,7 +96,7 @@ public:
             j["total_weight"] = total_weight;
             j["rows_read"] = points.report.rows_read;
             j["rejected_by_reason"] = points.report.rejected_by_reason;
-            j["excluded_by_reason"] = points.report.notes_by_reason;
+            j["notes_by_reason"] = points.report.notes_by_reason;
             j["grid"] = {{"nx", grid.nx}, {"ny", grid.ny}, {"min_x", grid.min_x}, {"min_y", grid.min_y}};
             if (suggested) j["suggested_bandwidth_m"] = {{"normal_reference", suggested->normal_reference_m}, {"mean_nn", suggested->mean_nn_m}};
             j["peak"] = {{"value", surface.values[peak_at]}, {"x", grid.centre_x(pi)}, {"y", grid.centre_y(pj)}};
@@ -106,7 +106,7 @@ public:
             return 0;
         }
         fmt::print("KDE of {} points (weight {}) from {}\n", points.size(), total_weight, m_input.describe());
-        for (const auto& [reason, n] : points.report.notes_by_reason) fmt::print("  excluded {:<32} {:>8}\n", reason, n);
+        for (const auto& [reason, n] : points.report.notes_by_reason) fmt::print("  note     {:<32} {:>8}\n", reason, n);
         for (const auto& [reason, n] : points.report.rejected_by_reason) fmt::print("  rejected {:<32} {:>8}\n", reason, n);
         fmt::print("kernel {}, bandwidth {:.1f} m ({})", analysis::to_string(options.kernel), options.bandwidth_m, bandwidth_source);
         if (suggested)

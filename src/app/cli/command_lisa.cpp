@@ -74,13 +74,13 @@ public:
                            analysis::LisaClass::high_low, analysis::LisaClass::not_significant})
                 c[std::string(analysis::to_string(k))] = classes[k];
             j["clusters"] = c;
-            j["excluded_by_reason"] = u.points_report.notes_by_reason;
+            j["notes_by_reason"] = u.points_report.notes_by_reason;
             fmt::print("{}\n", j.dump(2));
             return 0;
         }
         fmt::print("Local Moran's I on {} polygons ({}, {}; {} permutations, alpha {}{})\n", u.values.size(), u.weights_text,
                    m_weights, m_options.permutations, m_options.alpha, m_options.fdr ? " with FDR" : "");
-        for (const auto& [reason, n] : u.points_report.notes_by_reason) fmt::print("  excluded {:<32} {:>8}\n", reason, n);
+        for (const auto& [reason, n] : u.points_report.notes_by_reason) fmt::print("  note     {:<32} {:>8}\n", reason, n);
         fmt::print("global Moran's I {:.4f} (expected {:.4f}, z {:.2f}, p {:.2g})\n", r.global_i, r.global_expected, r.global_z, r.global_p);
         fmt::print("High-High {}, Low-Low {}, Low-High {}, High-Low {}, not significant {}\n", classes[analysis::LisaClass::high_high],
                    classes[analysis::LisaClass::low_low], classes[analysis::LisaClass::low_high], classes[analysis::LisaClass::high_low],

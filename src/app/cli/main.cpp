@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
     add("lisa", "Local Moran's I clusters and outliers (and global Moran's I) on polygons", cli::make_lisa_command());
     add("cluster", "Point clusters by DBSCAN or Nearest Neighbour Hierarchical clustering, with hulls", cli::make_cluster_command());
     add("nni", "Nearest neighbour index (Clark & Evans) of a point set in a study area", cli::make_nni_command());
+    add("concentration", "How concentrated incidents are: Gini (raw and chance-corrected), Lorenz curve, top-N share",
+        cli::make_concentration_command());
+    add("trends", "Counts per area for a period against the same period last year: % change, rank, Poisson test",
+        cli::make_trends_command());
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/trends.hpp"
+#include "app/cli/analysis_units.hpp"
+#include "app/cli/command.hpp"
+#include "core/error.hpp"
+#include "io/polygon_result_writer.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <numeric>
+
+namespace safermap::cli {
+
+namespace {
+
+// The monthly CSP performance table: counts per area for a period against the same period
+// last year (or the period just before), % change, rank, rolling 3-month counts, and whether
+// the change is unlikely to be noise (exact two-count Poisson test).
+class CommandTrends : public Command {
+public:
+    void setup(CLI::App& app) override {
+        m_input.add_options(app);
+        app.add_option("--polygons-kind", m_kind, "Areas to report on: the project's boundaries of this kind")->default_val("ward");
+        app.add_option("--baseline", m_baseline, "last-year (the same months a year earlier) or previous (the months just before)")
+            ->default_val("last-year");
+        app.add_option("--alpha", m_alpha, "Flag changes whose Poisson test p is below this")->default_val(0.05);
+        app.add_option("--out", m_out, "Write the table: .csv or .gpkg (one row per area)");
+        app.add_option("--layer", m_layer, "Layer name for .gpkg output")->default_val("trends");
+        app.add_flag("--json", m_json, "Print a JSON summary on stdout");
+    }
+
+    int run() override {
+        if (m_input.project.empty()) throw ConfigError("trends needs a project (its boundaries and incidents)");
+        if (m_input.filter.to_month.empty()) throw ConfigError("trends needs --to YYYY-MM (and --from, default the same month)");
+        if (m_baseline != "last-year" && m_baseline != "previous") throw ConfigError("--baseline must be last-year or previous");
+        const std::int32_t to = io::month_index(m_input.filter.to_month, "--to");
+        const std::int32_t from = m_input.filter.from_month.empty() ? to : io::month_index(m_input.filter.from_month, "--from");
+        if (from > to) throw ConfigError("--from is after --to");
+        const std::int32_t length = to - from + 1;
+        const std::int32_t shift = m_baseline == "last-year" ? 12 : length;
+        const std::int32_t base_from = from - shift, base_to = to - shift;
+
+        AnalysisInput all = m_input; // every month; this command does the period split itself
+        all.filter.from_month.clear();
+        all.filter.to_month.clear();
+        geo::GeosContext geos;
+        io::PolygonSet areas = io::load_project_polygons(all.project, m_kind, geos);
+        io::PointSet points = all.load();
+        RunReport notes = points.report;
+        const std::size_t n = areas.code.size();
+        std::vector<long long> current(n, 0), baseline(n, 0);
+        // Rolling 3-month windows ending at each month of the current period.
+        std::vector<std::vector<long long>> rolling(n, std::vector<long long>(static_cast<std::size_t>(length), 0));
+        long long undated = 0;
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            const std::int32_t m = points.month[k];
+            if (m < 0) {
+                ++undated;
+                continue;
+            }
+            const bool in_current = m >= from && m <= to, in_base = m >= base_from && m <= base_to;
+            const bool in_rolling = m >= from - 2 && m <= to;
+            if (!in_current && !in_base && !in_rolling) continue;
+            auto i = locate_incident(*areas.index, points.x[k], points.y[k], notes);
+            if (!i) continue;
+            if (in_current) ++current[*i];
+            if (in_base) ++baseline[*i];
+            for (std::int32_t end = std::max(from, m); end <= std::min(to, m + 2); ++end) ++rolling[*i][static_cast<std::size_t>(end - from)];
+        }
+        if (undated) notes.note("no_month", undated);
+        auto rows = analysis::compare_periods(current, baseline);
+        const std::string period = fmt::format("{} to {}", io::month_text(from), io::month_text(to));
+        const std::string base_period = fmt::format("{} to {}", io::month_text(base_from), io::month_text(base_to));
+        if (!m_out.empty()) write(areas, rows, rolling, from, period, base_period);
+        report(areas, rows, notes, period, base_period);
+        return 0;
+    }
+
+private:
+    void write(const io::PolygonSet& areas, const std::vector<analysis::TrendRow>& rows, const std::vector<std::vector<long long>>& rolling,
+               std::int32_t from, const std::string& period, const std::string& base_period) const {
+        std::vector<io::PolygonColumn> cols{{"current", {}}, {"baseline", {}}, {"change_pct", {}}, {"p", {}}, {"significant", {}}, {"rank", {}}};
+        for (const auto& r : rows) {
+            cols[0].values.push_back(static_cast<double>(r.current));
+            cols[1].values.push_back(static_cast<double>(r.baseline));
+            cols[2].values.push_back(r.change_pct.value_or(std::nan("")));
+            cols[3].values.push_back(r.p);
+            cols[4].values.push_back(r.p < m_alpha ? 1 : 0);
+            cols[5].values.push_back(r.rank);
+        }
+        for (std::size_t m = 0; m < (rolling.empty() ? 0 : rolling[0].size()); ++m) {
+            io::PolygonColumn c{"rolling3_" + io::month_text(from + static_cast<std::int32_t>(m)), {}};
+            for (const auto& r : rolling) c.values.push_back(static_cast<double>(r[m]));
+            cols.push_back(std::move(c));
+        }
+        io::write_polygon_results(m_out, areas, cols,
+                                  {{"method", "trends"}, {"period", period}, {"baseline", base_period}, {"areas", m_kind},
+                                   {"test", "exact two-count Poisson (conditional binomial), two-sided"}, {"alpha", fmt::format("{}", m_alpha)}},
+                                  m_layer);
+    }
+
+    void report(const io::PolygonSet& areas, const std::vector<analysis::TrendRow>& rows, const RunReport& notes,
+                const std::string& period, const std::string& base_period) const {
+        long long total_current = 0, total_base = 0;
+        for (const auto& r : rows) total_current += r.current, total_base += r.baseline;
+        const double total_p = analysis::poisson_two_count_p(total_current, total_base);
+        std::vector<std::size_t> order(rows.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rows[a].rank < rows[b].rank; });
+        if (m_json) {
+            nlohmann::ordered_json j{{"method", "trends"}, {"areas", m_kind}, {"period", period}, {"baseline", base_period},
+                                     {"total", {{"current", total_current}, {"baseline", total_base}, {"p", total_p}}}};
+            nlohmann::ordered_json list = nlohmann::ordered_json::array();
+            for (std::size_t i : order) {
+                const auto& r = rows[i];
+                list.push_back({{"code", areas.code[i]}, {"name", areas.name[i]}, {"current", r.current}, {"baseline", r.baseline},
+                                {"change_pct", r.change_pct ? nlohmann::ordered_json(*r.change_pct) : nlohmann::ordered_json(nullptr)},
+                                {"p", r.p}, {"significant", r.p < m_alpha}, {"rank", r.rank}});
+            }
+            j["rows"] = list;
+            j["notes_by_reason"] = notes.notes_by_reason;
+            fmt::print("{}\n", j.dump(2));
+            return;
+        }
+        fmt::print("{} by {}: {} against {}\n", "Incidents", m_kind, period, base_period);
+        for (const auto& [reason, n] : notes.notes_by_reason) fmt::print("  note     {:<40} {:>8}\n", reason, n);
+        fmt::print("\n{:>4} {:<28} {:>8} {:>8} {:>9} {:>8}\n", "rank", "area", "now", "before", "change", "p");
+        for (std::size_t i : order) {
+            const auto& r = rows[i];
+            std::string change = r.change_pct ? fmt::format("{:+.1f}%", *r.change_pct) : "new";
+            fmt::print("{:>4} {:<28} {:>8} {:>8} {:>9} {:>8.3f}{}\n", r.rank, areas.name[i].substr(0, 28), r.current, r.baseline, change, r.p,
+                       r.p < m_alpha ? " *" : "");
+        }
+        std::string total_change = total_base > 0 ? fmt::format("{:+.1f}%", 100.0 * (total_current - total_base) / total_base) : "new";
+        fmt::print("{:>4} {:<28} {:>8} {:>8} {:>9} {:>8.3f}{}\n", "", "all areas", total_current, total_base, total_change, total_p,
+                   total_p < m_alpha ? " *" : "");
+        fmt::print("* change unlikely to be chance (exact Poisson test, p < {})\n", m_alpha);
+        if (!m_out.empty()) fmt::print("written {}\n", m_out);
+    }
+
+    AnalysisInput m_input;
+    std::string m_kind, m_baseline, m_out, m_layer;
+    double m_alpha = 0.05;
+    bool m_json = false;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_trends_command() { return std::make_unique<CommandTrends>(); }
+
+} // namespace safermap::cli
