@@ -28,5 +28,6 @@ std::unique_ptr<Command> make_nni_command();
 std::unique_ptr<Command> make_concentration_command();
 std::unique_ptr<Command> make_trends_command();
 std::unique_ptr<Command> make_accuracy_command();
+std::unique_ptr<Command> make_emerging_command();
 
 } // namespace safermap::cli

@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
         cli::make_concentration_command());
     add("trends", "Counts per area for a period against the same period last year: % change, rank, Poisson test",
         cli::make_trends_command());
+    add("emerging", "Emerging hot spots: monthly Gi* with FDR and Mann-Kendall trends, ArcGIS's categories",
+        cli::make_emerging_command());
     add("accuracy", "How well hotspot maps from one period predict the next: hit rate, PAI, PEI, RRI", cli::make_accuracy_command());
 
     try {

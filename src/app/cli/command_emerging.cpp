@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/emerging_hotspots.hpp"
+#include "analysis/grid_counts.hpp"
+#include "app/cli/analysis_input.hpp"
+#include "app/cli/command.hpp"
+#include "core/error.hpp"
+#include "io/surface_writer.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace safermap::cli {
+
+namespace {
+
+// Emerging hot spots: monthly Gi* per cell with FDR, then ArcGIS's categories from each cell's
+// history and the Mann-Kendall trend of its z-scores.
+class CommandEmerging : public Command {
+public:
+    void setup(CLI::App& app) override {
+        m_input.add_options(app);
+        m_grid.add_options(app, 200);
+        app.add_option("--band", m_band, "Gi* distance band in metres (default 1.5 cells)");
+        app.add_option("--min-bin", m_options.min_bin, "Smallest |Gi_Bin| counted as significant: 1 (90%), 2 (95%), 3 (99%)")->default_val(1);
+        app.add_flag("--no-fdr", m_no_fdr, "Bin each month's Gi* by p instead of FDR q");
+        app.add_option("--out", m_out, "Write the categories: .tif, .csv or .gpkg (codes +1..+8 hot, -1..-8 cold)");
+        app.add_option("--layer", m_layer, "Layer name for .gpkg output")->default_val("emerging");
+        app.add_flag("--json", m_json, "Print a JSON summary on stdout");
+    }
+
+    int run() override {
+        m_options.fdr = !m_no_fdr;
+        io::PointSet points = m_input.load();
+        std::int32_t first = std::numeric_limits<std::int32_t>::max(), last = -1;
+        for (auto m : points.month)
+            if (m >= 0) first = std::min(first, m), last = std::max(last, m);
+        if (!m_input.filter.from_month.empty()) first = io::month_index(m_input.filter.from_month, "--from");
+        if (!m_input.filter.to_month.empty()) last = io::month_index(m_input.filter.to_month, "--to");
+        if (last < 0 || last - first + 1 < 3) throw ConfigError("emerging: needs incidents over at least 3 months");
+        analysis::GridSpec grid = m_grid.resolve(points, 0);
+        const std::size_t steps = static_cast<std::size_t>(last - first + 1);
+        std::vector<std::vector<double>> counts(steps, std::vector<double>(grid.cells(), 0.0));
+        std::vector<double> total(grid.cells(), 0.0);
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            const auto m = points.month[k];
+            if (m < first || m > last) continue;
+            const double fi = std::floor((points.x[k] - grid.min_x) / grid.cell_size_m), fj = std::floor((points.y[k] - grid.min_y) / grid.cell_size_m);
+            if (fi < 0 || fj < 0 || fi >= grid.nx || fj >= grid.ny) continue;
+            const auto c = static_cast<std::size_t>(fj) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(fi);
+            counts[static_cast<std::size_t>(m - first)][c] += points.weight[k];
+            total[c] += points.weight[k];
+        }
+        const double band = m_band > 0 ? m_band : 1.5 * grid.cell_size_m;
+        analysis::EmergingResult r = analysis::emerging_hotspots(counts, analysis::grid_distance_band(grid, band), m_options);
+        const std::string period = io::month_text(first) + " to " + io::month_text(last);
+        io::ResultMetadata meta{{"method", "emerging"}, {"period", period}, {"steps", std::to_string(steps) + " months"},
+                                {"weights", fmt::format("distance band {} m", band)}, {"fdr", m_no_fdr ? "off" : "Benjamini-Hochberg"},
+                                {"significant_bin", std::to_string(m_options.min_bin)},
+                                {"category_codes", "1 new, 2 consecutive, 3 intensifying, 4 persistent, 5 diminishing, 6 sporadic, "
+                                                   "7 oscillating, 8 historical; positive hot, negative cold; 0 no pattern (ArcGIS)"}};
+        if (!m_out.empty()) {
+            std::vector<double> cat(r.category.begin(), r.category.end()), fin(r.final_bin.begin(), r.final_bin.end());
+            io::write_grid(m_out, grid, {{"category", cat}, {"total", total}, {"count_trend_z", r.count_trend_z},
+                                         {"count_trend_p", r.count_trend_p}, {"final_bin", fin}},
+                           m_input.crs_of_result(), meta, m_layer);
+        }
+        std::map<int, long long> by;
+        for (int c : r.category) ++by[c];
+        if (m_json) {
+            nlohmann::ordered_json j = meta;
+            j["cells"] = grid.cells();
+            nlohmann::ordered_json c = nlohmann::ordered_json::object();
+            for (const auto& [code, n] : by) c[std::string(analysis::describe(code))] = n;
+            j["categories"] = c;
+            fmt::print("{}\n", j.dump(2));
+            return 0;
+        }
+        fmt::print("Emerging hot spots over {} ({} months), {} cells of {} m\n", period, steps, grid.cells(), grid.cell_size_m);
+        for (const auto& [code, n] : by)
+            if (code != 0) fmt::print("  {:<26} {:>6}\n", analysis::describe(code), n);
+        fmt::print("  {:<26} {:>6}\n", "no pattern", by[0]);
+        if (!m_out.empty()) fmt::print("written {}\n", m_out);
+        return 0;
+    }
+
+private:
+    AnalysisInput m_input;
+    GridInput m_grid;
+    analysis::EmergingOptions m_options;
+    std::string m_out, m_layer;
+    double m_band = 0;
+    bool m_no_fdr = false, m_json = false;
+};
+
+} // namespace
+
+std::unique_ptr<Command> make_emerging_command() { return std::make_unique<CommandEmerging>(); }
+
+} // namespace safermap::cli
