@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/kde.hpp"
 
+#include "analysis/point_grid_index.hpp"
 #include "core/error.hpp"
 
 #include <fftw3.h>
@@ -17,21 +18,58 @@ namespace {
 
 constexpr double k_per_km2 = 1e6;
 
+// Each point's bandwidth: fixed, or the distance to its k-th nearest neighbour (at least the fixed one).
+std::vector<double> point_bandwidths(const std::vector<WeightedPoint>& points, const KdeOptions& o) {
+    std::vector<double> h(points.size(), o.bandwidth_m);
+    if (o.adaptive_k <= 0 || points.size() <= static_cast<std::size_t>(o.adaptive_k)) return h;
+    std::vector<double> x(points.size()), y(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) x[i] = points[i].x, y[i] = points[i].y;
+    PointGridIndex index(x, y);
+    std::vector<double> d;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        double radius = std::max(index.bucket_m(), o.bandwidth_m);
+        while (true) {
+            d.clear();
+            index.for_each_within(x[i], y[i], radius, [&](std::size_t j) {
+                if (j != i) d.push_back(std::hypot(x[j] - x[i], y[j] - y[i]));
+            });
+            if (d.size() >= static_cast<std::size_t>(o.adaptive_k)) break;
+            radius *= 2;
+        }
+        std::nth_element(d.begin(), d.begin() + (o.adaptive_k - 1), d.end());
+        h[i] = std::max(o.bandwidth_m, d[static_cast<std::size_t>(o.adaptive_k - 1)]);
+    }
+    return h;
+}
+
 Surface kde_direct(const std::vector<WeightedPoint>& points, const GridSpec& g, const KdeOptions& o) {
     Surface out(g);
-    const double support = kernel_support_m(o.kernel, o.bandwidth_m);
     const double c = g.cell_size_m;
-    for (const auto& p : points) {
+    const std::vector<double> bandwidth = point_bandwidths(points, o);
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        const auto& p = points[k];
+        const double h = bandwidth[k];
+        const double support = kernel_support_m(o.kernel, h);
         // Cells whose centres lie within the support of p.
         int i0 = std::max(0, static_cast<int>(std::ceil((p.x - support - g.min_x) / c - 0.5)));
         int i1 = std::min(g.nx - 1, static_cast<int>(std::floor((p.x + support - g.min_x) / c - 0.5)));
         int j0 = std::max(0, static_cast<int>(std::ceil((p.y - support - g.min_y) / c - 0.5)));
         int j1 = std::min(g.ny - 1, static_cast<int>(std::floor((p.y + support - g.min_y) / c - 0.5)));
+        double share = 1.0;
+        if (o.edge_correction) {
+            // The kernel's mass on the grid, summed over cell centres (1 for a point well inside).
+            double mass = 0;
+            for (int j = j0; j <= j1; ++j)
+                for (int i = i0; i <= i1; ++i)
+                    mass += kernel_density(o.kernel, std::hypot(g.centre_x(i) - p.x, g.centre_y(j) - p.y), h) * g.cell_area_m2();
+            if (!(mass > 0)) continue; // no cell within reach
+            share = mass; // each point then puts exactly its weight on the grid
+        }
         for (int j = j0; j <= j1; ++j) {
             const double dy = g.centre_y(j) - p.y;
             for (int i = i0; i <= i1; ++i) {
                 const double dx = g.centre_x(i) - p.x;
-                out.at(i, j) += p.w * kernel_density(o.kernel, std::hypot(dx, dy), o.bandwidth_m);
+                out.at(i, j) += p.w / share * kernel_density(o.kernel, std::hypot(dx, dy), h);
             }
         }
     }
@@ -111,12 +149,16 @@ Surface kde_fft(const std::vector<WeightedPoint>& points, const GridSpec& g, con
 
 void KdeOptions::validate() const {
     if (!(bandwidth_m > 0)) throw ConfigError(fmt::format("kde: bandwidth_m must be > 0 (got {})", bandwidth_m));
+    if (adaptive_k < 0) throw ConfigError(fmt::format("kde: adaptive_k must be >= 0 (got {})", adaptive_k));
+    if ((adaptive_k > 0 || edge_correction) && method == Method::fft)
+        throw ConfigError("kde: adaptive bandwidths and edge correction need the direct method");
 }
 
 Surface kde(const std::vector<WeightedPoint>& points, const GridSpec& grid, const KdeOptions& options) {
     options.validate();
     if (!(grid.cell_size_m > 0) || grid.nx <= 0 || grid.ny <= 0) throw ConfigError("kde: empty grid");
     KdeOptions::Method method = options.method;
+    if (options.adaptive_k > 0 || options.edge_correction) method = KdeOptions::Method::direct;
     if (method == KdeOptions::Method::automatic) {
         // Splatting costs points x cells-in-support; the FFT about 10 n log n over the padded grid.
         const double reach = kernel_support_m(options.kernel, options.bandwidth_m) / grid.cell_size_m;

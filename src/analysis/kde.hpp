@@ -23,8 +23,16 @@ struct KdeOptions {
         direct,    // exact: each point adds K to every cell centre within its support
         fft,       // linear binning to the grid, then convolution with FFTW
     } method = Method::automatic;
+    // > 0: adaptive bandwidths (CrimeStat's variable-distance KDE): each point's bandwidth is
+    // the distance to its k-th nearest neighbour, never less than bandwidth_m. Direct method only.
+    int adaptive_k = 0;
+    // Divide each point's contribution by the share of its kernel that falls on the grid
+    // (Diggle 1985), so that incidents near the edge of the grid are not under-counted.
+    // Direct method only.
+    bool edge_correction = false;
 
-    // Throws ConfigError ("kde: bandwidth_m must be > 0 (got -5)") before any work.
+    // Throws ConfigError ("kde: bandwidth_m must be > 0 (got -5)") before any work, and for
+    // adaptive_k or edge_correction with the FFT method.
     void validate() const;
 };
 

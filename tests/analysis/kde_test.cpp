@@ -126,3 +126,29 @@ TEST_CASE("a three-point surface value worked by hand", "[analysis][kde]") {
     CHECK(s.at(5, 34) == Approx(3 / (std::numbers::pi * 500 * 500) * (2 * 0.9801 + 0.9604) * 1e6).epsilon(1e-9));
     CHECK(s.at(5, 34) == Approx(11.1559).epsilon(1e-4));
 }
+
+TEST_CASE("edge correction puts each point's whole weight on the grid", "[analysis][kde]") {
+    // Points on the grid's edge and corner lose half or three quarters of their kernel without it.
+    GridSpec g = GridSpec::covering(0, 0, 1000, 1000, 10);
+    std::vector<WeightedPoint> pts{{0, 500, 1}, {0, 0, 2}, {500, 500, 1}};
+    const double cell_km2 = g.cell_area_m2() / 1e6;
+    Surface plain = kde(pts, g, {Kernel::quartic, 100, KdeOptions::Method::direct});
+    CHECK(plain.sum() * cell_km2 == Approx(0.5 + 2 * 0.25 + 1).epsilon(0.01));
+    KdeOptions corrected{Kernel::quartic, 100, KdeOptions::Method::direct};
+    corrected.edge_correction = true;
+    CHECK(kde(pts, g, corrected).sum() * cell_km2 == Approx(4.0).epsilon(1e-9));
+    corrected.method = KdeOptions::Method::fft;
+    REQUIRE_THROWS_AS(kde(pts, g, corrected), ConfigError);
+}
+
+TEST_CASE("adaptive bandwidths widen for isolated points", "[analysis][kde]") {
+    // Two points 1000 m apart, k = 1: each point's bandwidth becomes 1000 m (> the fixed 100 m),
+    // so its own cell gets 3 / (pi 1000²) x 1e6 = 0.95493 per km² from it, plus the other
+    // point's kernel at 1000 m, which is 0.
+    GridSpec g = GridSpec::covering(0, 0, 3000, 1000, 10);
+    std::vector<WeightedPoint> pts{{1005, 505, 1}, {2005, 505, 1}};
+    KdeOptions o{Kernel::quartic, 100, KdeOptions::Method::direct};
+    o.adaptive_k = 1;
+    Surface s = kde(pts, g, o);
+    CHECK(s.at(100, 50) == Approx(3 / (std::numbers::pi * 1000 * 1000) * 1e6).epsilon(1e-9));
+}

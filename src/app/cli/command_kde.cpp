@@ -27,6 +27,8 @@ public:
                        "distinct positions) or 'normal' (normal reference rule, which oversmooths clustered crime)")
             ->default_val("nn");
         app.add_option("--method", m_method, "auto, direct or fft")->default_val("auto");
+        app.add_option("--adaptive-k", m_adaptive_k, "Adaptive bandwidths: each point's is the distance to its k-th nearest neighbour (at least --bandwidth)");
+        app.add_flag("--edge-correction", m_edge, "Rescale each point by the share of its kernel on the grid (Diggle 1985)");
         app.add_option("--out", m_out, "Write the surface: .tif (GeoTIFF), .csv (cell centres) or .gpkg (cell polygons)");
         app.add_option("--layer", m_layer, "Layer name for .gpkg output")->default_val("kde");
         app.add_flag("--json", m_json, "Print a JSON summary on stdout");
@@ -39,6 +41,8 @@ public:
                          : m_method == "fft"  ? analysis::KdeOptions::Method::fft
                          : m_method == "auto" ? analysis::KdeOptions::Method::automatic
                                               : throw ConfigError("--method must be auto, direct or fft (got '" + m_method + "')");
+        options.adaptive_k = m_adaptive_k;
+        options.edge_correction = m_edge;
         io::PointSet points = m_input.load();
         std::optional<analysis::BandwidthSuggestions> suggested;
         if (points.size() >= 2) {
@@ -80,6 +84,8 @@ public:
                                 {"kernel", std::string(analysis::to_string(options.kernel))},
                                 {"bandwidth_m", fmt::format("{}", options.bandwidth_m)},
                                 {"bandwidth_source", bandwidth_source},
+                                {"adaptive_k", std::to_string(options.adaptive_k)},
+                                {"edge_correction", options.edge_correction ? "yes" : "no"},
                                 {"cell_size_m", fmt::format("{}", grid.cell_size_m)},
                                 {"origin", fmt::format("{},{}", grid.min_x, grid.min_y)},
                                 {"units", "incidents (or weight) per km2"},
@@ -135,7 +141,8 @@ private:
     AnalysisInput m_input;
     GridInput m_grid;
     std::string m_kernel, m_bandwidth, m_method, m_out, m_layer;
-    bool m_json = false;
+    int m_adaptive_k = 0;
+    bool m_json = false, m_edge = false;
 };
 
 } // namespace
