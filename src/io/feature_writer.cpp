@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "io/gdal_env.hpp"
+#include "io/gpkg_output.hpp"
 #include "io/ogr_geos_bridge.hpp"
 
 #include <fmt/format.h>
@@ -21,27 +22,12 @@ void write_features_gpkg(const std::string& path, const std::string& layer_name,
     gdal_init();
     for (const auto& c : columns)
         if (c.values.size() != geometries.size()) throw Error(fmt::format("{}: column '{}' does not fit the features", path, c.name));
-    gdal_clear_error();
-    GDALDatasetUniquePtr ds;
-    if (std::filesystem::exists(path))
-        ds.reset(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-    else if (GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG"))
-        ds.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw IoError(fmt::format("{}: cannot open or create GeoPackage ({})", path, gdal_last_error()));
-    std::unique_ptr<OGRSpatialReference> srs;
-    if (!crs.empty() && crs != "none") {
-        srs = std::make_unique<OGRSpatialReference>();
-        srs->SetFromUserInput(crs.c_str());
-        srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    }
-    const char* options[] = {"OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", nullptr};
-    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), srs.get(), wkbUnknown, const_cast<char**>(options));
-    if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}' ({})", path, layer_name, gdal_last_error()));
+    GDALDatasetUniquePtr ds = open_or_create_gpkg(path);
+    OGRLayer* layer = &create_result_layer(*ds, path, layer_name, crs, wkbUnknown, metadata);
     for (const auto& c : columns) {
         OGRFieldDefn fd(c.name.c_str(), OFTReal);
         layer->CreateField(&fd);
     }
-    for (const auto& [k, v] : metadata) layer->SetMetadataItem(k.c_str(), v.c_str());
     if (ds->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot start a transaction", path));
     for (std::size_t i = 0; i < geometries.size(); ++i) {
         OGRFeature f(layer->GetLayerDefn());

@@ -5,6 +5,7 @@
 #include "core/key_registry.hpp"
 #include "geo/area_index.hpp"
 #include "geo/study_area.hpp"
+#include "io/boundary_reader.hpp"
 #include "io/cctv_importer.hpp"
 #include "io/gdal_env.hpp"
 #include "io/import_log.hpp"
@@ -47,19 +48,8 @@ std::string default_rejects_path(const std::string& project, long long import_id
 // Polygons of one boundary kind from the project, as GEOS geometries by code.
 void load_boundaries(ProjectStore& store, const std::string& kind, const geo::GeosContext& geos,
                      const std::function<void(const std::string&, geo::GeomPtr)>& sink) {
-    OGRLayer& layer = store.layer(schema::k_boundaries);
-    std::string filter = fmt::format("kind = '{}'", kind);
-    layer.SetAttributeFilter(filter.c_str());
-    layer.ResetReading();
-    std::vector<unsigned char> wkb;
-    for (auto& f : layer) {
-        const OGRGeometry* g = f->GetGeometryRef();
-        if (!g) continue;
-        wkb.resize(g->WkbSize());
-        g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-        sink(f->GetFieldAsString("code"), geo::read_wkb(geos, {reinterpret_cast<const char*>(wkb.data()), wkb.size()}));
-    }
-    layer.SetAttributeFilter(nullptr);
+    read_boundaries(store, "kind = " + sql_quote(kind), geos,
+                    [&](const std::string& code, const std::string&, geo::GeomPtr g) { sink(code, std::move(g)); });
 }
 
 std::unique_ptr<geo::StudyArea> build_study_area(ProjectStore& store, const ImportRequest& request,

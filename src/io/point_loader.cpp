@@ -7,6 +7,7 @@
 #include "core/key_registry.hpp"
 #include "geo/geos_context.hpp"
 #include "geo/study_area.hpp"
+#include "io/boundary_reader.hpp"
 #include "io/incident_importer.hpp"
 #include "io/project_schema.hpp"
 #include "io/project_store.hpp"
@@ -90,24 +91,11 @@ private:
 // The boundary named `area` (by name or code) of kind `kind` in the project.
 std::unique_ptr<geo::StudyArea> load_area(ProjectStore& store, const PointFilter& filter, const geo::GeosContext& geos) {
     if (filter.area.empty()) return nullptr;
-    OGRLayer& layer = store.layer(schema::k_boundaries);
-    std::string kind = filter.area_kind;
-    std::string where = kind.empty() ? "" : fmt::format("kind = '{}' AND ", kind);
-    std::string escaped = filter.area;
-    for (std::size_t p = 0; (p = escaped.find('\'', p)) != std::string::npos; p += 2) escaped.insert(p, 1, '\'');
-    std::string sql = fmt::format("{}(name = '{}' OR code = '{}')", where, escaped, escaped);
-    layer.SetAttributeFilter(sql.c_str());
-    layer.ResetReading();
+    const std::string& kind = filter.area_kind;
+    std::string where = kind.empty() ? "" : fmt::format("kind = {} AND ", sql_quote(kind));
+    where += fmt::format("(name = {0} OR code = {0})", sql_quote(filter.area));
     std::vector<geo::GeomPtr> polygons;
-    std::vector<unsigned char> wkb;
-    for (auto& f : layer) {
-        const OGRGeometry* g = f->GetGeometryRef();
-        if (!g) continue;
-        wkb.resize(g->WkbSize());
-        g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-        polygons.push_back(geo::read_wkb(geos, {reinterpret_cast<const char*>(wkb.data()), wkb.size()}));
-    }
-    layer.SetAttributeFilter(nullptr);
+    read_boundaries(store, where, geos, [&](const std::string&, const std::string&, geo::GeomPtr g) { polygons.push_back(std::move(g)); });
     if (polygons.empty())
         throw ConfigError(fmt::format("{}: no boundary named or coded '{}'{}", store.path(), filter.area,
                                       kind.empty() ? "" : fmt::format(" of kind {}", kind)));
@@ -116,11 +104,7 @@ std::unique_ptr<geo::StudyArea> load_area(ProjectStore& store, const PointFilter
 
 std::string sql_list(const std::vector<std::string>& values) {
     std::string out;
-    for (const auto& v : values) {
-        std::string e = v;
-        for (std::size_t p = 0; (p = e.find('\'', p)) != std::string::npos; p += 2) e.insert(p, 1, '\'');
-        out += fmt::format("{}'{}'", out.empty() ? "" : ", ", e);
-    }
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + sql_quote(v);
     return out;
 }
 

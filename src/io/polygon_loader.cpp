@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "geo/make_valid.hpp"
+#include "io/boundary_reader.hpp"
 #include "io/field_aliases.hpp"
 #include "io/ogr_geos_bridge.hpp"
 #include "io/ons_fields.hpp"
@@ -17,28 +18,13 @@
 
 namespace safermap::io {
 
-namespace {
-
-geo::GeomPtr to_geos(const geo::GeosContext& geos, const OGRGeometry& g) {
-    std::vector<unsigned char> wkb(g.WkbSize());
-    g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    return geo::read_wkb(geos, {reinterpret_cast<const char*>(wkb.data()), wkb.size()});
-}
-
-} // namespace
-
 PolygonSet load_project_polygons(const std::string& project, const std::string& kind, const geo::GeosContext& geos) {
     ProjectStore store = ProjectStore::open(project, false);
-    OGRLayer& layer = store.layer(schema::k_boundaries);
-    std::string filter = fmt::format("kind = '{}'", kind);
-    layer.SetAttributeFilter(filter.c_str());
-    layer.ResetReading();
     struct Row { std::string code, name; geo::GeomPtr geom; };
     std::vector<Row> rows;
-    for (auto& f : layer) {
-        if (!f->GetGeometryRef()) continue;
-        rows.push_back({f->GetFieldAsString("code"), f->GetFieldAsString("name"), to_geos(geos, *f->GetGeometryRef())});
-    }
+    read_boundaries(store, "kind = " + sql_quote(kind), geos, [&](const std::string& code, const std::string& name, geo::GeomPtr g) {
+        rows.push_back({code, name, std::move(g)});
+    });
     if (rows.empty()) throw ConfigError(fmt::format("{}: no '{}' boundaries; import them with --boundaries FILE --kind {}", project, kind, kind));
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.code < b.code; });
     PolygonSet out;

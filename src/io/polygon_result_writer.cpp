@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "io/gdal_env.hpp"
+#include "io/gpkg_output.hpp"
 #include "io/ogr_geos_bridge.hpp"
 #include "io/rejects_writer.hpp"
 
@@ -38,22 +39,8 @@ void write_csv(const std::string& path, const PolygonSet& p, const std::vector<P
 
 void write_gpkg(const std::string& path, const PolygonSet& p, const std::vector<PolygonColumn>& columns,
                 const ResultMetadata& meta, const std::string& layer_name) {
-    gdal_clear_error();
-    GDALDatasetUniquePtr ds;
-    if (std::filesystem::exists(path))
-        ds.reset(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-    else if (GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG"))
-        ds.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds) throw IoError(fmt::format("{}: cannot open or create GeoPackage ({})", path, gdal_last_error()));
-    std::unique_ptr<OGRSpatialReference> srs;
-    if (!p.crs.empty() && p.crs != "none") {
-        srs = std::make_unique<OGRSpatialReference>();
-        srs->SetFromUserInput(p.crs.c_str());
-        srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    }
-    const char* options[] = {"OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", nullptr};
-    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), srs.get(), wkbMultiPolygon, const_cast<char**>(options));
-    if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}' ({})", path, layer_name, gdal_last_error()));
+    GDALDatasetUniquePtr ds = open_or_create_gpkg(path);
+    OGRLayer* layer = &create_result_layer(*ds, path, layer_name, p.crs, wkbMultiPolygon, meta);
     for (const char* name : {"code", "name"}) {
         OGRFieldDefn fd(name, OFTString);
         layer->CreateField(&fd);
@@ -62,7 +49,6 @@ void write_gpkg(const std::string& path, const PolygonSet& p, const std::vector<
         OGRFieldDefn fd(c.name.c_str(), OFTReal);
         layer->CreateField(&fd);
     }
-    for (const auto& [k, v] : meta) layer->SetMetadataItem(k.c_str(), v.c_str());
     if (ds->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot start a transaction", path));
     for (std::size_t i = 0; i < p.code.size(); ++i) {
         OGRFeature f(layer->GetLayerDefn());

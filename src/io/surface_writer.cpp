@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "io/gdal_env.hpp"
+#include "io/gpkg_output.hpp"
 
 #include <fmt/format.h>
 #include <gdal_priv.h>
@@ -24,14 +25,6 @@ std::string extension(const std::string& path) {
     return e;
 }
 
-std::unique_ptr<OGRSpatialReference> srs_for(const std::string& crs) {
-    if (crs.empty() || crs == "none") return nullptr;
-    auto srs = std::make_unique<OGRSpatialReference>();
-    if (srs->SetFromUserInput(crs.c_str()) != OGRERR_NONE) throw CrsError(fmt::format("GDAL does not understand CRS '{}'", crs));
-    srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
-}
-
 void write_geotiff(const std::string& path, const analysis::GridSpec& g, const std::vector<GridBand>& bands,
                    const std::string& crs, const ResultMetadata& meta) {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
@@ -43,7 +36,7 @@ void write_geotiff(const std::string& path, const analysis::GridSpec& g, const s
     if (!ds) throw IoError(fmt::format("{}: cannot create GeoTIFF ({})", path, gdal_last_error()));
     double transform[6] = {g.min_x, g.cell_size_m, 0, g.max_y(), 0, -g.cell_size_m};
     ds->SetGeoTransform(transform);
-    if (auto srs = srs_for(crs)) ds->SetSpatialRef(srs.get());
+    if (auto srs = spatial_reference(crs)) ds->SetSpatialRef(srs.get());
     for (const auto& [k, v] : meta) ds->SetMetadataItem(k.c_str(), v.c_str());
     std::vector<double> row(static_cast<std::size_t>(g.nx));
     for (std::size_t b = 0; b < bands.size(); ++b) {
@@ -80,18 +73,8 @@ void write_csv(const std::string& path, const analysis::GridSpec& g, const std::
 
 void write_gpkg(const std::string& path, const analysis::GridSpec& g, const std::vector<GridBand>& bands,
                 const std::string& crs, const ResultMetadata& meta, const std::string& layer_name) {
-    gdal_clear_error();
-    GDALDatasetUniquePtr ds;
-    if (std::filesystem::exists(path)) {
-        ds.reset(static_cast<GDALDataset*>(GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr)));
-    } else if (GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG")) {
-        ds.reset(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    }
-    if (!ds) throw IoError(fmt::format("{}: cannot open or create GeoPackage ({})", path, gdal_last_error()));
-    const char* options[] = {"OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", nullptr};
-    auto srs = srs_for(crs);
-    OGRLayer* layer = ds->CreateLayer(layer_name.c_str(), srs.get(), wkbPolygon, const_cast<char**>(options));
-    if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}' ({})", path, layer_name, gdal_last_error()));
+    GDALDatasetUniquePtr ds = open_or_create_gpkg(path);
+    OGRLayer* layer = &create_result_layer(*ds, path, layer_name, crs, wkbPolygon, meta);
     for (const char* name : {"i", "j"}) {
         OGRFieldDefn fd(name, OFTInteger);
         layer->CreateField(&fd);
@@ -100,7 +83,6 @@ void write_gpkg(const std::string& path, const analysis::GridSpec& g, const std:
         OGRFieldDefn field(b.name.c_str(), OFTReal);
         layer->CreateField(&field);
     }
-    for (const auto& [k, v] : meta) layer->SetMetadataItem(k.c_str(), v.c_str());
     if (ds->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot start a transaction", path));
     OGRFeature f(layer->GetLayerDefn());
     const double c = g.cell_size_m;
