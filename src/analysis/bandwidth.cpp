@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/bandwidth.hpp"
 
+#include "analysis/distinct_positions.hpp"
 #include "analysis/point_grid_index.hpp"
 #include "core/error.hpp"
 
@@ -36,16 +37,17 @@ BandwidthSuggestions suggest_bandwidths(const std::vector<double>& x, const std:
     const double gaussian_sd = sigma * std::pow(static_cast<double>(n), -1.0 / 6.0);
     s.normal_reference_m = gaussian_sd / std::sqrt(kernel_axis_variance(kernel));
 
-    PointGridIndex index(x, y);
-    double sum = 0;
-    std::size_t counted = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        if (auto d = index.nearest_other_position(i)) {
-            sum += *d;
-            ++counted;
+    // Every point at a position shares that position's nearest other position.
+    const DistinctPositions pos = distinct_positions(x, y);
+    PointGridIndex index(pos.x, pos.y);
+    double sum = 0, counted = 0;
+    for (std::size_t p = 0; p < pos.x.size(); ++p) {
+        if (auto d = index.nearest_other_position(p)) {
+            sum += *d * pos.count[p];
+            counted += pos.count[p];
         }
     }
-    s.mean_nn_m = counted ? sum / static_cast<double>(counted) : 0;
+    s.mean_nn_m = counted > 0 ? sum / counted : 0;
     return s;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/dbscan.hpp"
 
+#include "analysis/distinct_positions.hpp"
 #include "analysis/point_grid_index.hpp"
 #include "core/error.hpp"
 
@@ -17,41 +18,57 @@ void DbscanOptions::validate() const {
 
 std::vector<std::int32_t> dbscan(const std::vector<double>& x, const std::vector<double>& y, const DbscanOptions& o) {
     o.validate();
-    const std::size_t n = x.size();
+    if (x.empty()) return {};
+    // Points at one position share their neighbourhood, so run on distinct positions weighted by
+    // how many points each holds: the labels are those of DBSCAN on the points themselves.
+    const DistinctPositions pos = distinct_positions(x, y);
+    const std::size_t n = pos.x.size();
     constexpr std::int32_t unvisited = -2;
     std::vector<std::int32_t> label(n, unvisited);
-    if (n == 0) return {};
-    PointGridIndex index(x, y, o.eps_m);
+    PointGridIndex index(pos.x, pos.y, o.eps_m);
     std::vector<std::size_t> neighbours;
+    // Fills `neighbours` and returns how many points (not positions) lie within eps.
     auto region = [&](std::size_t i) {
         neighbours.clear();
-        index.for_each_within(x[i], y[i], o.eps_m, [&](std::size_t j) { neighbours.push_back(j); });
+        double points = 0;
+        index.for_each_within(pos.x[i], pos.y[i], o.eps_m, [&](std::size_t j) {
+            neighbours.push_back(j);
+            points += pos.count[j];
+        });
+        return points;
     };
+    // Positions are visited in the order of their first point, so clusters are numbered in
+    // order of their first point in the input.
     std::int32_t next_cluster = 0;
     std::deque<std::size_t> frontier;
     for (std::size_t i = 0; i < n; ++i) {
         if (label[i] != unvisited) continue;
-        region(i);
-        if (neighbours.size() < static_cast<std::size_t>(o.min_points)) {
+        if (region(i) < o.min_points) {
             label[i] = k_noise; // may still become a border point of a later cluster
             continue;
         }
         const std::int32_t c = next_cluster++;
         label[i] = c;
-        frontier.assign(neighbours.begin(), neighbours.end());
+        // Each position enters the frontier once: claimed when queued.
+        for (std::size_t m : neighbours)
+            if (label[m] == unvisited || label[m] == k_noise) {
+                if (label[m] == unvisited) frontier.push_back(m);
+                label[m] = c;
+            }
         while (!frontier.empty()) {
             const std::size_t j = frontier.front();
             frontier.pop_front();
-            if (label[j] == k_noise) label[j] = c; // border point
-            if (label[j] != unvisited) continue;
-            label[j] = c;
-            region(j);
-            if (neighbours.size() >= static_cast<std::size_t>(o.min_points))
-                for (std::size_t m : neighbours)
-                    if (label[m] == unvisited || label[m] == k_noise) frontier.push_back(m);
+            if (region(j) < o.min_points) continue; // a border position: claimed, not expanded
+            for (std::size_t m : neighbours)
+                if (label[m] == unvisited || label[m] == k_noise) {
+                    if (label[m] == unvisited) frontier.push_back(m);
+                    label[m] = c;
+                }
         }
     }
-    return label;
+    std::vector<std::int32_t> out(x.size());
+    for (std::size_t p = 0; p < x.size(); ++p) out[p] = label[pos.of_point[p]];
+    return out;
 }
 
 } // namespace safermap::analysis

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/nearest_neighbour.hpp"
 
+#include "analysis/distinct_positions.hpp"
 #include "analysis/fdr.hpp"
 #include "analysis/point_grid_index.hpp"
 #include "core/error.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <numeric>
@@ -17,9 +19,13 @@ NearestNeighbourIndex clark_evans(const std::vector<double>& x, const std::vecto
     const std::size_t n = x.size();
     if (n < 2) throw ConfigError(fmt::format("nni: needs at least 2 points (got {})", n));
     if (!(area_m2 > 0)) throw ConfigError(fmt::format("nni: study area must be > 0 m² (got {})", area_m2));
-    PointGridIndex index(x, y);
+    // A point sharing its position has a nearest neighbour at 0; a lone one, at the nearest
+    // other position.
+    const DistinctPositions pos = distinct_positions(x, y);
+    PointGridIndex index(pos.x, pos.y);
     double sum = 0;
-    for (std::size_t i = 0; i < n; ++i) sum += *index.nearest_neighbour(i);
+    for (std::size_t p = 0; p < pos.x.size(); ++p)
+        if (pos.count[p] == 1) sum += index.nearest_other_position(p).value_or(0.0);
     NearestNeighbourIndex r;
     const double nd = static_cast<double>(n);
     r.n = n;
@@ -80,14 +86,18 @@ std::vector<NnhLevel> nnh(const std::vector<double>& x0, const std::vector<doubl
     o.validate();
     if (!(area_m2 > 0)) throw ConfigError(fmt::format("nnh: study area must be > 0 m² (got {})", area_m2));
     std::vector<NnhLevel> levels;
-    std::vector<double> x = x0, y = y0;
+    // First-order units are distinct positions weighted by their points (coincident points are
+    // always linked, at distance 0); higher orders' units are clusters, one each.
+    const DistinctPositions pos = distinct_positions(x0, y0);
+    std::vector<double> x = pos.x, y = pos.y, unit_weight = pos.count;
     std::vector<std::vector<std::size_t>> unit_members(x.size());
-    for (std::size_t i = 0; i < x.size(); ++i) unit_members[i] = {i};
+    for (std::size_t i = 0; i < x0.size(); ++i) unit_members[pos.of_point[i]].push_back(i);
+    double units_for_threshold = static_cast<double>(x0.size());
     const double z = normal_quantile(1 - o.p_value);
     for (int order = 1; order <= o.max_order; ++order) {
         const std::size_t n = x.size();
-        if (n < static_cast<std::size_t>(o.min_points)) break;
-        const double nd = static_cast<double>(n);
+        if (units_for_threshold < o.min_points) break;
+        const double nd = units_for_threshold;
         NnhLevel level;
         level.order = order;
         level.threshold_m = 0.5 * std::sqrt(area_m2 / nd) - z * 0.26136 * std::sqrt(area_m2 / (nd * nd));
@@ -103,13 +113,13 @@ std::vector<NnhLevel> nnh(const std::vector<double>& x0, const std::vector<doubl
                 std::size_t a = find_root(parent, i), b = find_root(parent, j);
                 if (a != b) parent[std::max(a, b)] = std::min(a, b);
             });
-        std::vector<std::size_t> size(n, 0);
-        for (std::size_t i = 0; i < n; ++i) ++size[find_root(parent, i)];
+        std::vector<double> size(n, 0.0);
+        for (std::size_t i = 0; i < n; ++i) size[find_root(parent, i)] += unit_weight[i];
         std::vector<std::int32_t> cluster_of_root(n, -1);
         level.labels.assign(n, -1);
         for (std::size_t i = 0; i < n; ++i) {
             const std::size_t r = find_root(parent, i);
-            if (size[r] < static_cast<std::size_t>(o.min_points)) continue;
+            if (size[r] < o.min_points) continue;
             if (cluster_of_root[r] < 0) {
                 cluster_of_root[r] = static_cast<std::int32_t>(level.members.size());
                 level.members.emplace_back();
@@ -118,13 +128,16 @@ std::vector<NnhLevel> nnh(const std::vector<double>& x0, const std::vector<doubl
             }
             const auto c = static_cast<std::size_t>(cluster_of_root[r]);
             level.labels[i] = cluster_of_root[r];
-            level.centre_x[c] += x[i] / static_cast<double>(size[r]);
-            level.centre_y[c] += y[i] / static_cast<double>(size[r]);
+            level.centre_x[c] += x[i] * unit_weight[i] / size[r];
+            level.centre_y[c] += y[i] * unit_weight[i] / size[r];
             level.members[c].insert(level.members[c].end(), unit_members[i].begin(), unit_members[i].end());
         }
         if (level.members.empty()) break;
+        for (auto& m : level.members) std::sort(m.begin(), m.end());
         x = level.centre_x;
         y = level.centre_y;
+        unit_weight.assign(x.size(), 1.0);
+        units_for_threshold = static_cast<double>(x.size());
         unit_members = level.members;
         levels.push_back(std::move(level));
     }

@@ -33,9 +33,9 @@ struct NnhOptions {
 struct NnhLevel {
     int order = 1;
     double threshold_m = 0;                 // pairs closer than this are linked
-    std::vector<std::int32_t> labels;       // per unit of this order (points, or the previous order's clusters); -1 none
+    std::vector<std::int32_t> labels;       // per unit of this order (distinct positions at order 1, then the previous order's clusters); -1 none
     std::vector<double> centre_x, centre_y; // each cluster's mean position (the units of the next order)
-    std::vector<std::vector<std::size_t>> members; // original point indices of each cluster
+    std::vector<std::vector<std::size_t>> members; // original point indices of each cluster, ascending
 };
 
 // Nearest Neighbour Hierarchical clustering as in CrimeStat (Levine, CrimeStat IV ch. 7): the
