@@ -21,7 +21,7 @@ struct Hash128 {
 Hash128 hash128(std::string_view bytes);
 
 struct Hash128Hasher {
-    std::size_t operator()(const Hash128& h) const noexcept { return static_cast<std::size_t>(h.lo); }
+    std::size_t operator()(const Hash128& h) const noexcept { return static_cast<std::size_t>(h.lo ^ (h.hi >> 7)); }
 };
 
 } // namespace safermap

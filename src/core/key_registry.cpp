@@ -9,8 +9,8 @@ void KeyRegistry::add_existing(std::string_view key) { m_existing.insert(hash128
 
 KeyRegistry::Seen KeyRegistry::insert(std::string_view key) {
     Hash128 h = hash128(key);
-    if (m_existing.count(h)) return Seen::in_project;
-    if (!m_added.insert(h).second) return Seen::in_this_import;
+    if (!m_existing.empty() && m_existing.contains(h)) return Seen::in_project;
+    if (!m_added.insert(h)) return Seen::in_this_import;
     return Seen::new_key;
 }
 

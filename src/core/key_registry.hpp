@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/detail/hash128_set.hpp"
 #include "core/hash128.hpp"
 
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace safermap {
 
@@ -41,8 +41,8 @@ public:
     std::size_t existing_count() const { return m_existing.size(); }
 
 private:
-    std::unordered_set<Hash128, Hash128Hasher> m_existing;
-    std::unordered_set<Hash128, Hash128Hasher> m_added;
+    detail::Hash128Set m_existing;
+    detail::Hash128Set m_added;
     std::unordered_map<Hash128, int, Hash128Hasher> m_occurrences;
     std::string m_scratch;
 };

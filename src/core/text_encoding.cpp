@@ -2,6 +2,7 @@
 #include "core/text_encoding.hpp"
 
 #include <cstdint>
+#include <cstring>
 
 namespace safermap {
 
@@ -9,6 +10,14 @@ bool is_valid_utf8(std::string_view s) {
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
+        // ASCII fast path: eight bytes at a time while none has its high bit set.
+        while (i + 8 <= n) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, s.data() + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
         auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
             ++i;

@@ -25,20 +25,6 @@ namespace safermap::io {
 
 namespace {
 
-// A rough row count for the incident files, from their sizes (about 200 bytes a police.uk
-// row; gzip shrinks such CSVs about 6 times), to size the duplicate-key tables up front.
-std::size_t estimate_rows(const std::vector<std::string>& files) {
-    std::size_t rows = 0;
-    for (const auto& f : files) {
-        std::error_code ec;
-        auto bytes = static_cast<std::size_t>(std::filesystem::file_size(f, ec));
-        if (ec) continue;
-        bool gz = f.size() > 3 && f.compare(f.size() - 3, 3, ".gz") == 0;
-        rows += (gz ? bytes * 6 : bytes) / 200;
-    }
-    return rows;
-}
-
 // One rejects file per import, so that a later import never overwrites an earlier one's.
 std::string default_rejects_path(const std::string& project, long long import_id) {
     std::filesystem::path p(project);

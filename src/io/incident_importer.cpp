@@ -106,6 +106,18 @@ void IncidentImporter::accept(Incident& inc, std::span<const std::string> key_fi
     ++report.kept;
 }
 
+std::size_t estimate_rows(const std::vector<std::string>& files) {
+    std::size_t rows = 0;
+    for (const auto& f : files) {
+        std::error_code ec;
+        auto bytes = static_cast<std::size_t>(std::filesystem::file_size(f, ec));
+        if (ec) continue;
+        bool gz = f.size() > 3 && f.compare(f.size() - 3, 3, ".gz") == 0;
+        rows += (gz ? bytes * 6 : bytes) / 200;
+    }
+    return rows;
+}
+
 RunReport IncidentImporter::import_csv(const std::string& path, const IncidentColumns& columns) {
     RunReport report;
     CsvReader reader(path);

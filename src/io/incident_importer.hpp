@@ -65,4 +65,8 @@ private:
     Incident m_incident;
 };
 
+// A rough row count for incident files, from their sizes (about 200 bytes a police.uk row;
+// gzip shrinks such CSVs about 6 times), to size duplicate-key tables up front.
+std::size_t estimate_rows(const std::vector<std::string>& files);
+
 } // namespace safermap::io

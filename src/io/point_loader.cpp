@@ -160,6 +160,7 @@ PointSet load_file_points(const std::vector<std::string>& files, const IncidentC
     });
     PointCollector collector(out, filter);
     KeyRegistry keys;
+    keys.reserve(estimate_rows(files));
     IncidentImporter importer(collector, keys, rejects, working_crs);
     RunReport total;
     for (const auto& f : files) total.add(importer.import_file(f, columns));

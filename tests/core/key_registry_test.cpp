@@ -34,3 +34,18 @@ TEST_CASE("identical rows without an id get occurrence numbers within a file", "
     keys.start_file();
     CHECK(keys.content_key(x) != keys.content_key(y));
 }
+
+TEST_CASE("the flat hash set keeps every distinct hash, the zero hash included", "[core][keys]") {
+    detail::Hash128Set set;
+    CHECK(set.insert({0, 0}));
+    CHECK_FALSE(set.insert({0, 0}));
+    for (std::uint64_t i = 1; i <= 5000; ++i) CHECK(set.insert(hash128(std::to_string(i)))); // grows past any reserve
+    CHECK(set.size() == 5001);
+    CHECK(set.contains(hash128("4999")));
+    CHECK_FALSE(set.contains(hash128("5001")));
+    CHECK_FALSE(set.insert(hash128("17")));
+    // Colliding low words still make distinct entries.
+    CHECK(set.insert({1, 42}));
+    CHECK(set.insert({2, 42}));
+    CHECK(set.contains({1, 42}));
+}
