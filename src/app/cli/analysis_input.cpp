@@ -2,6 +2,7 @@
 #include "app/cli/analysis_input.hpp"
 
 #include "core/error.hpp"
+#include "io/harm_table.hpp"
 #include "io/mapped_csv_format.hpp"
 #include "io/project_store.hpp"
 
@@ -26,6 +27,8 @@ void AnalysisInput::add_options(CLI::App& app) {
     app.add_option("--crs", crs, "With --points: CRS of --x/--y columns and of the analysis; 'none' for plain planar units")
         ->default_val("EPSG:27700");
     app.add_option("--rejects", rejects, "With --points: write rejected rows here");
+    app.add_option("--harm-table", harm_table, "Weigh incidents by harm: a CSV with category and weight columns (e.g. CCHI days)");
+    app.add_option("--harm-default", harm_default, "Harm weight for categories the table lacks (default: they are an error)");
     app.add_option("--category", filter.categories, "Only these crime types (repeatable)");
     app.add_option("--from", filter.from_month, "First month, YYYY-MM");
     app.add_option("--to", filter.to_month, "Last month, YYYY-MM");
@@ -37,14 +40,19 @@ void AnalysisInput::add_options(CLI::App& app) {
 io::PointSet AnalysisInput::load() const {
     if (project.empty() == points.empty())
         throw ConfigError("give either a project or --points FILE..., not both or neither");
+    io::PointSet out;
     if (!project.empty()) {
         if (columns.any()) throw ConfigError("column options (--x, --lon, ...) apply to --points only");
-        return io::load_project_points(project, filter);
+        out = io::load_project_points(project, filter);
+    } else {
+        io::IncidentColumns c = columns;
+        // With planar input the analysis CRS and the coordinates' CRS are the same thing.
+        if (c.has_xy()) c.crs = crs == "none" ? "EPSG:27700" : crs;
+        out = io::load_file_points(points, c, crs, filter, rejects);
     }
-    io::IncidentColumns c = columns;
-    // With planar input the analysis CRS and the coordinates' CRS are the same thing.
-    if (c.has_xy()) c.crs = crs == "none" ? "EPSG:27700" : crs;
-    return io::load_file_points(points, c, crs, filter, rejects);
+    if (!harm_table.empty())
+        io::apply_harm(out, io::load_harm_table(harm_table), harm_default >= 0 ? std::optional<double>(harm_default) : std::nullopt);
+    return out;
 }
 
 std::string AnalysisInput::describe() const {

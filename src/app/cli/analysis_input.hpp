@@ -19,6 +19,8 @@ struct AnalysisInput {
     io::IncidentColumns columns;
     std::string crs = "EPSG:27700"; // for --points: the working CRS, or "none" for planar units
     std::string rejects;
+    std::string harm_table;     // CSV category,weight: weigh incidents by harm instead of counting them
+    double harm_default = -1;   // weight for categories the table lacks (< 0: they are an error)
     io::PointFilter filter;
 
     void add_options(CLI::App& app);

@@ -89,7 +89,8 @@ public:
                                 {"cell_size_m", fmt::format("{}", grid.cell_size_m)},
                                 {"origin", fmt::format("{},{}", grid.min_x, grid.min_y)},
                                 {"units", "incidents (or weight) per km2"},
-                                {"weights", m_input.columns.weight.empty() ? "count" : m_input.columns.weight},
+                                {"weights", !m_input.harm_table.empty() ? "harm (" + m_input.harm_table + ")"
+                                            : m_input.columns.weight.empty() ? "count" : m_input.columns.weight},
                                 {"period", period()},
                                 {"categories", categories()},
                                 {"input", m_input.describe()},
