@@ -22,10 +22,11 @@ class KeyRegistry {
 public:
     enum class Seen { new_key, in_project, in_this_import };
 
-    // Makes room for about `n` keys, so that a large import does not rehash as it goes.
-    void reserve(std::size_t n) {
-        m_existing.reserve(n);
-        m_added.reserve(n);
+    // Makes room for about `incoming` new keys and `existing` stored ones, so that a large
+    // import does not rehash as it goes.
+    void reserve(std::size_t incoming, std::size_t existing = 0) {
+        m_added.reserve(incoming);
+        if (existing) m_existing.reserve(existing);
     }
 
     // Registers a key already stored in the project.

@@ -120,7 +120,7 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
             store.set_setting("study_area", summary.study_area);
         }
         KeyRegistry keys;
-        keys.reserve(estimate_rows(request.incident_files) +
+        keys.reserve(estimate_rows(request.incident_files),
                      static_cast<std::size_t>(store.layer(schema::k_incidents).GetFeatureCount(TRUE)));
         load_incident_keys(store, keys);
         IncidentWriter writer(store);
