@@ -8,7 +8,7 @@
 namespace safermap::io {
 
 void read_boundaries(ProjectStore& store, const std::string& where, const geo::GeosContext& geos,
-                     const std::function<void(const std::string&, const std::string&, geo::GeomPtr)>& sink) {
+                     const std::function<void(StoredBoundary&&)>& sink) {
     OGRLayer& layer = store.layer(schema::k_boundaries);
     layer.SetAttributeFilter(where.empty() ? nullptr : where.c_str());
     layer.ResetReading();
@@ -18,8 +18,8 @@ void read_boundaries(ProjectStore& store, const std::string& where, const geo::G
         if (!g) continue;
         wkb.resize(g->WkbSize());
         g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-        sink(f->GetFieldAsString("code"), f->GetFieldAsString("name"),
-             geo::read_wkb(geos, {reinterpret_cast<const char*>(wkb.data()), wkb.size()}));
+        sink({f->GetFieldAsString("code"), f->GetFieldAsString("name"), f->GetFieldAsString("attributes"),
+              geo::read_wkb(geos, {reinterpret_cast<const char*>(wkb.data()), wkb.size()})});
     }
     layer.SetAttributeFilter(nullptr);
 }

@@ -9,10 +9,19 @@
 
 namespace safermap::io {
 
+// One stored boundary: its code, name, other source fields (a JSON object, "" when none) and
+// geometry in the working CRS.
+struct StoredBoundary {
+    std::string code;
+    std::string name;
+    std::string attributes_json;
+    geo::GeomPtr geometry;
+};
+
 // Hands each stored boundary that matches `where` (an OGR attribute filter on the boundaries
-// layer, e.g. "kind = 'ward'") to `sink` as (code, name, GEOS geometry in the working CRS).
+// layer, e.g. "kind = 'ward'") to `sink`.
 void read_boundaries(ProjectStore& store, const std::string& where, const geo::GeosContext& geos,
-                     const std::function<void(const std::string& code, const std::string& name, geo::GeomPtr)>& sink);
+                     const std::function<void(StoredBoundary&&)>& sink);
 
 // `text` quoted as an SQL string literal ('O''Brien').
 std::string sql_quote(const std::string& text);

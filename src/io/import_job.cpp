@@ -34,8 +34,7 @@ std::string default_rejects_path(const std::string& project, long long import_id
 // Polygons of one boundary kind from the project, as GEOS geometries by code.
 void load_boundaries(ProjectStore& store, const std::string& kind, const geo::GeosContext& geos,
                      const std::function<void(const std::string&, geo::GeomPtr)>& sink) {
-    read_boundaries(store, "kind = " + sql_quote(kind), geos,
-                    [&](const std::string& code, const std::string&, geo::GeomPtr g) { sink(code, std::move(g)); });
+    read_boundaries(store, "kind = " + sql_quote(kind), geos, [&](StoredBoundary&& b) { sink(b.code, std::move(b.geometry)); });
 }
 
 std::unique_ptr<geo::StudyArea> build_study_area(ProjectStore& store, const ImportRequest& request,

@@ -95,7 +95,7 @@ std::unique_ptr<geo::StudyArea> load_area(ProjectStore& store, const PointFilter
     std::string where = kind.empty() ? "" : fmt::format("kind = {} AND ", sql_quote(kind));
     where += fmt::format("(name = {0} OR code = {0})", sql_quote(filter.area));
     std::vector<geo::GeomPtr> polygons;
-    read_boundaries(store, where, geos, [&](const std::string&, const std::string&, geo::GeomPtr g) { polygons.push_back(std::move(g)); });
+    read_boundaries(store, where, geos, [&](StoredBoundary&& b) { polygons.push_back(std::move(b.geometry)); });
     if (polygons.empty())
         throw ConfigError(fmt::format("{}: no boundary named or coded '{}'{}", store.path(), filter.area,
                                       kind.empty() ? "" : fmt::format(" of kind {}", kind)));

@@ -5,6 +5,7 @@
 #include "geo/make_valid.hpp"
 #include "io/boundary_reader.hpp"
 #include "io/field_aliases.hpp"
+#include "io/mapped_csv_format.hpp"
 #include "io/ogr_geos_bridge.hpp"
 #include "io/ons_fields.hpp"
 #include "io/project_schema.hpp"
@@ -12,18 +13,31 @@
 #include "io/vector_source.hpp"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <numeric>
 
 namespace safermap::io {
 
-PolygonSet load_project_polygons(const std::string& project, const std::string& kind, const geo::GeosContext& geos) {
+PolygonSet load_project_polygons(const std::string& project, const std::string& kind, const geo::GeosContext& geos,
+                                 const std::string& population_field) {
     ProjectStore store = ProjectStore::open(project, false);
-    struct Row { std::string code, name; geo::GeomPtr geom; };
+    struct Row { std::string code, name; geo::GeomPtr geom; double population; };
     std::vector<Row> rows;
-    read_boundaries(store, "kind = " + sql_quote(kind), geos, [&](const std::string& code, const std::string& name, geo::GeomPtr g) {
-        rows.push_back({code, name, std::move(g)});
+    read_boundaries(store, "kind = " + sql_quote(kind), geos, [&](StoredBoundary&& b) {
+        double population = 0;
+        if (!population_field.empty()) {
+            auto j = nlohmann::json::parse(b.attributes_json.empty() ? "{}" : b.attributes_json, nullptr, false);
+            std::optional<double> v;
+            if (j.is_object() && j.contains(population_field)) {
+                const auto& f = j[population_field];
+                v = f.is_number() ? std::optional<double>(f.get<double>()) : f.is_string() ? parse_number(f.get<std::string>()) : std::nullopt;
+            }
+            if (!v) throw ConfigError(fmt::format("{}: {} boundary {} ('{}') has no numeric '{}' in its source fields", project, kind, b.code, b.name, population_field));
+            population = *v;
+        }
+        rows.push_back({b.code, b.name, std::move(b.geometry), population});
     });
     if (rows.empty()) throw ConfigError(fmt::format("{}: no '{}' boundaries; import them with --boundaries FILE --kind {}", project, kind, kind));
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.code < b.code; });
@@ -33,6 +47,7 @@ PolygonSet load_project_polygons(const std::string& project, const std::string& 
     for (auto& r : rows) {
         out.code.push_back(r.code);
         out.name.push_back(r.name);
+        if (!population_field.empty()) out.population.push_back(r.population);
         geoms.push_back(std::move(r.geom));
     }
     out.index = std::make_unique<geo::PolygonIndex>(geos, std::move(geoms));
@@ -40,11 +55,12 @@ PolygonSet load_project_polygons(const std::string& project, const std::string& 
 }
 
 PolygonSet load_file_polygons(const std::string& path, const std::string& field, const std::string& working_crs,
-                              const std::string& crs_override, const geo::GeosContext& geos) {
+                              const std::string& crs_override, const geo::GeosContext& geos, const std::string& population_field) {
     VectorSource src = open_vector(path, {.layer = "", .crs_override = working_crs == "none" ? "none" : crs_override,
                                           .gdal_open_options = {}});
     const OGRFeatureDefn& defn = *src.layer->GetLayerDefn();
     int value_idx = field.empty() ? -1 : require_field(defn, field, path, "--field");
+    int population_idx = population_field.empty() ? -1 : require_field(defn, population_field, path, "--per-1000");
     std::vector<std::string> names;
     for (int i = 0; i < defn.GetFieldCount(); ++i) names.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
     // Name and code as for boundaries; a layer without them gets feature ids.
@@ -75,6 +91,11 @@ PolygonSet load_file_polygons(const std::string& path, const std::string& field,
             if (!f->IsFieldSetAndNotNull(value_idx))
                 throw SchemaError(fmt::format("{}: feature {}: field '{}' is empty", path, f->GetFID(), field));
             out.value.push_back(f->GetFieldAsDouble(value_idx));
+        }
+        if (population_idx >= 0) {
+            if (!f->IsFieldSetAndNotNull(population_idx))
+                throw SchemaError(fmt::format("{}: feature {}: field '{}' is empty", path, f->GetFID(), population_field));
+            out.population.push_back(f->GetFieldAsDouble(population_idx));
         }
         std::string code = code_idx >= 0 ? field_text(*f, code_idx) : std::to_string(f->GetFID());
         out.code.push_back(code);

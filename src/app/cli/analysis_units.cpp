@@ -18,6 +18,7 @@ void UnitsInput::add_options(CLI::App& app, bool allow_grid) {
                                                 : "Distance band in metres between polygons' interior points");
     app.add_option("--k", k, "k nearest neighbours (ties at the k-th distance kept)");
     app.add_option("--contiguity", contiguity, "queen or rook (polygons; their default is queen)");
+    app.add_option("--per-1000", per_1000, "Polygons: analyse rates per 1,000 residents, with this population field");
 }
 
 std::optional<std::size_t> locate_incident(const geo::PolygonIndex& polygons, double x, double y, RunReport& report) {
@@ -61,12 +62,12 @@ Units polygon_units(const UnitsInput& in, const AnalysisInput& input, const geo:
     Units u;
     if (!in.polygons_file.empty()) {
         if (in.field.empty()) throw ConfigError("--polygons needs --field, the value to analyse");
-        u.polygons = io::load_file_polygons(in.polygons_file, in.field, input.crs, "", geos);
+        u.polygons = io::load_file_polygons(in.polygons_file, in.field, input.crs, "", geos, in.per_1000);
         u.values = u.polygons->value;
         u.counts = u.values;
     } else {
         if (input.project.empty()) throw ConfigError("--polygons-kind needs a project");
-        u.polygons = io::load_project_polygons(input.project, in.polygons_kind, geos);
+        u.polygons = io::load_project_polygons(input.project, in.polygons_kind, geos, in.per_1000);
         io::PointSet points = input.load();
         u.points_report = points.report;
         u.values.assign(u.polygons->code.size(), 0.0);
@@ -76,6 +77,15 @@ Units polygon_units(const UnitsInput& in, const AnalysisInput& input, const geo:
                 u.values[*i] += points.weight[k];
                 u.counts[*i] += 1;
             }
+        }
+    }
+    if (!in.per_1000.empty()) {
+        for (std::size_t i = 0; i < u.values.size(); ++i) {
+            const double pop = u.polygons->population[i];
+            if (!(pop > 0))
+                throw ConfigError(fmt::format("{} ('{}') has population {}; a rate per 1,000 needs more than 0", u.polygons->code[i],
+                                              u.polygons->name[i], pop));
+            u.values[i] = u.values[i] / pop * 1000;
         }
     }
     u.labels = u.polygons->code;
@@ -101,6 +111,7 @@ Units polygon_units(const UnitsInput& in, const AnalysisInput& input, const geo:
 } // namespace
 
 Units UnitsInput::build(const AnalysisInput& input, const GridInput& grid, const geo::GeosContext& geos) const {
+    if (!per_1000.empty() && !polygons()) throw ConfigError("--per-1000 needs polygons (--polygons-kind or --polygons)");
     if ((band_m > 0) + (k > 0) + !contiguity.empty() > 1) throw ConfigError("give one of --band, --k and --contiguity");
     if (!polygons_kind.empty() && !polygons_file.empty()) throw ConfigError("give --polygons-kind or --polygons, not both");
     return polygons() ? polygon_units(*this, input, geos) : grid_units(*this, input, grid);

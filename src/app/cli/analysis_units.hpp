@@ -38,6 +38,7 @@ std::optional<std::size_t> locate_incident(const geo::PolygonIndex& polygons, do
 // grid (--cell, --extent); --band, --k or --contiguity.
 struct UnitsInput {
     std::string polygons_kind, polygons_file, field, contiguity;
+    std::string per_1000; // population field: analyse rates per 1,000 residents instead of counts
     double band_m = 0;
     int k = 0;
 
