@@ -50,11 +50,7 @@ std::int64_t PointGridIndex::bucket_of(double x, double y) const {
     return static_cast<std::int64_t>(row(y)) * m_cols + col(x);
 }
 
-std::optional<double> PointGridIndex::nearest_other_position(std::size_t i) const { return nearest(i, false); }
-
-std::optional<double> PointGridIndex::nearest_neighbour(std::size_t i) const { return nearest(i, true); }
-
-std::optional<double> PointGridIndex::nearest(std::size_t i, bool allow_zero) const {
+std::optional<double> PointGridIndex::nearest_other_position(std::size_t i) const {
     const double x = m_x[i], y = m_y[i];
     const int c = col(x), r = row(y);
     double best2 = std::numeric_limits<double>::infinity();
@@ -62,7 +58,7 @@ std::optional<double> PointGridIndex::nearest(std::size_t i, bool allow_zero) co
     for (int ring = 0; ring <= std::max(m_cols, m_rows); ++ring) {
         if (std::isfinite(best2)) {
             const double reach = (ring - 1) * m_bucket;
-            if (best2 == 0 || (reach > 0 && reach * reach > best2)) break;
+            if (reach > 0 && reach * reach > best2) break;
         }
         for (int rr = r - ring; rr <= r + ring; ++rr) {
             if (rr < 0 || rr >= m_rows) continue;
@@ -74,7 +70,7 @@ std::optional<double> PointGridIndex::nearest(std::size_t i, bool allow_zero) co
                     const std::uint32_t j = m_order[k];
                     const double dx = m_x[j] - x, dy = m_y[j] - y;
                     const double d2 = dx * dx + dy * dy;
-                    if (j != i && (allow_zero || d2 > 0) && d2 < best2) best2 = d2;
+                    if (d2 > 0 && d2 < best2) best2 = d2;
                 }
             }
         }

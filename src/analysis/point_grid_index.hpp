@@ -19,9 +19,6 @@ public:
     // point is at the same position. Police.uk snap points put many incidents on one spot, so
     // "different position" is what spacing means here.
     std::optional<double> nearest_other_position(std::size_t i) const;
-    // Distance from point i to its nearest other point (0 when another point shares its
-    // position); empty for a single point.
-    std::optional<double> nearest_neighbour(std::size_t i) const;
 
     // Calls fn(j) for every point j within `radius` of (x, y), itself included if it is a point.
     template <typename Fn> void for_each_within(double x, double y, double radius, Fn&& fn) const;
@@ -29,7 +26,6 @@ public:
     double bucket_m() const { return m_bucket; }
 
 private:
-    std::optional<double> nearest(std::size_t i, bool allow_zero) const;
     std::int64_t bucket_of(double x, double y) const;
     int col(double x) const;
     int row(double y) const;

@@ -39,7 +39,6 @@ public:
     // "h:<32 hex digits>#<n>" for a row without an id, from all its fields.
     std::string content_key(std::span<const std::string> fields);
 
-    std::size_t existing_count() const { return m_existing.size(); }
 
 private:
     detail::Hash128Set m_existing;

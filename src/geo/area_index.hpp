@@ -23,7 +23,6 @@ public:
     void add(const std::string& code, GeomPtr polygon);
     bool empty() const { return m_areas.empty(); }
     std::size_t size() const { return m_areas.size(); }
-    bool has(const std::string& code) const { return m_areas.count(code) != 0; }
 
     // Distance in CRS units from (x, y) to the polygon `code`: 0 inside or on it;
     // empty when `code` is not in the index.

@@ -36,7 +36,6 @@ public:
     // target CRS's area of use.
     bool transform(double& x, double& y) const;
 
-    bool source_is_geographic() const { return m_source_geographic; }
     // The target CRS's area of use, in target units.
     const Bounds& target_bounds() const { return m_target_bounds; }
 

@@ -27,10 +27,4 @@ bool StudyArea::contains(double x, double y) const {
     return GEOSPreparedIntersects_r(m_ctx.handle(), m_prepared, point.get()) == 1;
 }
 
-double StudyArea::area() const {
-    double a = 0;
-    GEOSArea_r(m_ctx.handle(), m_union.get(), &a);
-    return a;
-}
-
 } // namespace safermap::geo

@@ -20,7 +20,6 @@ public:
 
     bool contains(double x, double y) const;
     const std::string& description() const { return m_description; }
-    double area() const;
 
 private:
     const GeosContext& m_ctx;
