@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/gi_star.hpp"
 
+#include "analysis/conditional_permutation.hpp"
 #include "analysis/fdr.hpp"
 #include "core/error.hpp"
 
@@ -9,7 +10,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <random>
 
 namespace safermap::analysis {
 
@@ -32,8 +32,7 @@ std::vector<double> permutation_p(const std::vector<double>& x, const SpatialWei
                                   int permutations, std::uint64_t seed) {
     const std::size_t n = x.size();
     std::vector<double> out(n, 1.0);
-    std::mt19937_64 rng(seed);
-    std::vector<std::uint32_t> pool(n - 1);
+    ConditionalPermutation draws(n, seed);
     for (std::size_t i = 0; i < n; ++i) {
         if (std::isnan(z[i])) continue;
         double observed = 0;
@@ -44,17 +43,10 @@ std::vector<double> permutation_p(const std::vector<double>& x, const SpatialWei
             if (w.neighbour[k] == i) self_weight = w.weight[k];
             else other_weights.push_back(w.weight[k]);
         }
-        std::iota(pool.begin(), pool.end(), 0);
-        for (auto& v : pool)
-            if (v >= i) ++v; // every unit but i
+        draws.start(i);
         int extreme = 0;
         for (int r = 0; r < permutations; ++r) {
-            double sum = self_weight * x[i];
-            for (std::size_t m = 0; m < other_weights.size(); ++m) {
-                std::uniform_int_distribution<std::size_t> pick(m, pool.size() - 1);
-                std::swap(pool[m], pool[pick(rng)]);
-                sum += other_weights[m] * x[pool[m]];
-            }
+            const double sum = self_weight * x[i] + draws.draw_lag(x, other_weights);
             if (z[i] >= 0 ? sum >= observed : sum <= observed) ++extreme;
         }
         // One-sided on the observed side, doubled for a two-sided test (capped at 1).

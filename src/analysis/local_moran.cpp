@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/local_moran.hpp"
 
+#include "analysis/conditional_permutation.hpp"
 #include "analysis/fdr.hpp"
 #include "core/error.hpp"
 
@@ -8,7 +9,6 @@
 
 #include <cmath>
 #include <numeric>
-#include <random>
 
 namespace safermap::analysis {
 
@@ -127,24 +127,15 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
 
     if (options.permutations > 0) {
         r.p_sim.assign(n, 1.0);
-        std::mt19937_64 rng(options.seed);
-        std::vector<std::uint32_t> pool(n - 1);
+        ConditionalPermutation draws(n, options.seed);
         for (std::size_t i = 0; i < n; ++i) {
             const std::size_t deg = w.start[i + 1] - w.start[i];
             if (deg == 0) continue;
-            std::iota(pool.begin(), pool.end(), 0);
-            for (auto& v : pool)
-                if (v >= i) ++v;
+            draws.start(i);
+            const std::span<const double> weights(w.weight.data() + w.start[i], deg);
             int larger = 0;
-            for (int rep = 0; rep < options.permutations; ++rep) {
-                double l = 0;
-                for (std::size_t m = 0; m < deg; ++m) {
-                    std::uniform_int_distribution<std::size_t> pick(m, pool.size() - 1);
-                    std::swap(pool[m], pool[pick(rng)]);
-                    l += w.weight[w.start[i] + m] * z[pool[m]];
-                }
-                if (z[i] / m2 * l >= r.ii[i]) ++larger;
-            }
+            for (int rep = 0; rep < options.permutations; ++rep)
+                if (z[i] / m2 * draws.draw_lag(z, weights) >= r.ii[i]) ++larger;
             const int folded = std::min(larger, options.permutations - larger);
             r.p_sim[i] = (folded + 1.0) / (options.permutations + 1.0);
         }
