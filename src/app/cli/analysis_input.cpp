@@ -4,7 +4,6 @@
 #include "core/error.hpp"
 #include "io/harm_table.hpp"
 #include "io/mapped_csv_format.hpp"
-#include "io/project_store.hpp"
 
 #include <fmt/format.h>
 
@@ -60,11 +59,6 @@ std::string AnalysisInput::describe() const {
     std::string out;
     for (const auto& p : points) out += (out.empty() ? "" : ", ") + p;
     return out;
-}
-
-std::string AnalysisInput::crs_of_result() const {
-    if (project.empty()) return crs;
-    return io::ProjectStore::open(project, false).working_crs();
 }
 
 void GridInput::add_options(CLI::App& app, double default_cell_m) {

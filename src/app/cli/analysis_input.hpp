@@ -28,8 +28,6 @@ struct AnalysisInput {
     io::PointSet load() const;
     // "project.gpkg" or "a.csv, b.csv", for reports.
     std::string describe() const;
-    // The CRS results are in: the project's working CRS, or --crs for --points.
-    std::string crs_of_result() const;
 };
 
 // --cell and --extent. Without --extent the grid covers the points' bounding box grown by

@@ -42,6 +42,7 @@ Units grid_units(const UnitsInput& in, const AnalysisInput& input, const GridInp
     analysis::GridCounts counts = analysis::count_in_grid(points.x, points.y, points.weight, grid);
     if (counts.outside) u.points_report.note("outside_the_grid", static_cast<std::int64_t>(counts.outside));
     u.grid = grid;
+    u.crs = points.crs;
     u.values = counts.weighted.values;
     u.counts = counts.count.values;
     if (in.k > 0) {
@@ -88,6 +89,7 @@ Units polygon_units(const UnitsInput& in, const AnalysisInput& input, const geo:
             u.values[i] = u.values[i] / pop * 1000;
         }
     }
+    u.crs = u.polygons->crs;
     u.labels = u.polygons->code;
     u.names = u.polygons->name;
     std::vector<double> cx, cy;

@@ -22,6 +22,7 @@ struct Units {
     analysis::SpatialWeights weights;
     std::optional<analysis::GridSpec> grid;
     std::optional<io::PolygonSet> polygons;
+    std::string crs;             // of the cells or polygons (the working CRS, or "none")
     std::string weights_text;
     RunReport points_report;     // what happened to the incidents counted into the units
 };

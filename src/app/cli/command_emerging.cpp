@@ -67,7 +67,7 @@ public:
             std::vector<double> cat(r.category.begin(), r.category.end()), fin(r.final_bin.begin(), r.final_bin.end());
             io::write_grid(m_out, grid, {{"category", cat}, {"total", total}, {"count_trend_z", r.count_trend_z},
                                          {"count_trend_p", r.count_trend_p}, {"final_bin", fin}},
-                           m_input.crs_of_result(), meta, m_layer);
+                           points.crs, meta, m_layer);
         }
         std::map<int, long long> by;
         for (int c : r.category) ++by[c];

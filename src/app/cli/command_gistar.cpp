@@ -63,7 +63,7 @@ private:
         std::vector<double> bins(r.bin.begin(), r.bin.end());
         std::vector<io::GridBand> columns{{"count", u.counts}, {"value", u.values}, {"z", r.z}, {"p", r.p}, {"q", r.q}, {"bin", bins}};
         if (!r.p_perm.empty()) columns.push_back({"p_perm", r.p_perm});
-        if (u.grid) io::write_grid(m_out, *u.grid, columns, m_input.crs_of_result(), metadata(u), m_layer);
+        if (u.grid) io::write_grid(m_out, *u.grid, columns, u.crs, metadata(u), m_layer);
         else io::write_polygon_results(m_out, *u.polygons, columns, metadata(u), m_layer);
     }
 
