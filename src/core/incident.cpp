@@ -20,9 +20,17 @@ void Incident::clear() {
 std::string_view to_string(GeocodeStatus status) {
     switch (status) {
     case GeocodeStatus::source: return "source";
+    case GeocodeStatus::geocoded: return "geocoded";
+    case GeocodeStatus::manual: return "manual";
     case GeocodeStatus::not_geocoded: return "not_geocoded";
     }
     return "source";
+}
+
+std::optional<GeocodeStatus> parse_geocode_status(std::string_view text) {
+    for (auto s : {GeocodeStatus::source, GeocodeStatus::geocoded, GeocodeStatus::manual, GeocodeStatus::not_geocoded})
+        if (to_string(s) == text) return s;
+    return std::nullopt;
 }
 
 } // namespace safermap

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace safermap {
 
@@ -16,7 +17,9 @@ struct XY {
 // Where an incident's position came from.
 enum class GeocodeStatus {
     source,       // coordinates were in the input
-    not_geocoded, // no coordinates yet, but an address or postcode to geocode later (issue #4)
+    geocoded,     // placed by `safermap geocode` from its address or postcode
+    manual,       // placed by hand (a reviewed coordinates file); geocoding never overwrites it
+    not_geocoded, // no coordinates (yet): an address or postcode to geocode
 };
 
 // One incident row as stored in the project's `incidents` layer. Every column of a police.uk
@@ -54,5 +57,7 @@ struct Incident {
 };
 
 std::string_view to_string(GeocodeStatus status);
+// The status a stored geocode_status text names; empty for any other text.
+std::optional<GeocodeStatus> parse_geocode_status(std::string_view text);
 
 } // namespace safermap

@@ -53,7 +53,9 @@ void IncidentImporter::set_study_area(const geo::StudyArea* area, const std::uno
 
 const geo::Reprojector& IncidentImporter::reprojector_from(const std::string& crs) {
     auto& slot = m_reprojectors[crs];
-    if (!slot) slot = m_working_crs == "none" ? geo::Reprojector::planar() : std::make_unique<geo::Reprojector>(crs, m_working_crs);
+    // An address-only export has no coordinate columns and so no CRS: nothing is ever transformed.
+    if (!slot)
+        slot = m_working_crs == "none" || crs.empty() ? geo::Reprojector::planar() : std::make_unique<geo::Reprojector>(crs, m_working_crs);
     return *slot;
 }
 

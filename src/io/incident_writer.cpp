@@ -123,7 +123,9 @@ void read_incident(const OGRFeature& f, Incident& inc) {
     if (i >= 0 && f.IsFieldSetAndNotNull(i)) inc.source_line = f.GetFieldAsInteger64(i);
     std::string status;
     text("geocode_status", status);
-    inc.status = status == "not_geocoded" ? GeocodeStatus::not_geocoded : GeocodeStatus::source;
+    auto parsed = parse_geocode_status(status);
+    if (!parsed) throw SchemaError(fmt::format("{}: incident {} has an unknown geocode_status '{}'", f.GetDefnRef()->GetName(), f.GetFID(), status));
+    inc.status = *parsed;
     const OGRGeometry* g = f.GetGeometryRef();
     if (g && !g->IsEmpty() && wkbFlatten(g->getGeometryType()) == wkbPoint) {
         auto* p = g->toPoint();

@@ -5,6 +5,7 @@
 #include "geo/reprojector.hpp"
 #include "io/gdal_env.hpp"
 #include "io/project_schema.hpp"
+#include "io/schema_layer.hpp"
 
 #include <fmt/format.h>
 
@@ -12,24 +13,6 @@
 
 namespace safermap::io {
 
-namespace {
-
-void create_layer(GDALDataset& ds, const schema::LayerDef& def, OGRSpatialReference* srs,
-                  const std::string& path) {
-    std::string description = "DESCRIPTION=" + std::string(def.description);
-    const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", description.c_str(), nullptr};
-    OGRLayer* layer = ds.CreateLayer(std::string(def.name).c_str(), def.geometry == wkbNone ? nullptr : srs,
-                                     def.geometry, const_cast<char**>(options));
-    if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}' ({})", path, def.name, gdal_last_error()));
-    for (const auto& field : def.fields) {
-        OGRFieldDefn fd(std::string(field.name).c_str(), field.type);
-        if (layer->CreateField(&fd) != OGRERR_NONE)
-            throw IoError(fmt::format("{}: cannot create field '{}.{}' ({})", path, def.name, field.name,
-                                      gdal_last_error()));
-    }
-}
-
-} // namespace
 
 ProjectStore::ProjectStore(std::string path, GDALDatasetUniquePtr dataset)
     : m_path(std::move(path)), m_dataset(std::move(dataset)) {}
@@ -53,7 +36,7 @@ ProjectStore ProjectStore::create(const std::string& path, const ProjectSettings
     GDALDatasetUniquePtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw IoError(fmt::format("{}: cannot create GeoPackage ({})", path, gdal_last_error()));
     ProjectStore store(path, std::move(ds));
-    for (const auto& def : schema::layers()) create_layer(*store.m_dataset, def, &srs, path);
+    for (const auto& def : schema::layers()) create_schema_layer(*store.m_dataset, def, &srs, path);
     store.m_working_crs = settings.working_crs;
     store.set_setting("working_crs", settings.working_crs);
     store.set_setting("name", settings.name.empty() ? std::filesystem::path(path).stem().string() : settings.name);

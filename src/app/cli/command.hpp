@@ -29,5 +29,7 @@ std::unique_ptr<Command> make_concentration_command();
 std::unique_ptr<Command> make_trends_command();
 std::unique_ptr<Command> make_accuracy_command();
 std::unique_ptr<Command> make_emerging_command();
+std::unique_ptr<Command> make_gazetteer_command();
+std::unique_ptr<Command> make_geocode_command();
 
 } // namespace safermap::cli

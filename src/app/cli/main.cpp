@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
     add("import", "Import boundaries, incidents, CCTV sites and interventions into a project", cli::make_import_command());
     add("info", "Summarise a project: layers, counts, CRS, extent, months, crime types", cli::make_info_command());
     add("export", "Write a project's incidents back out as a police.uk CSV", cli::make_export_command());
+    add("gazetteer", "Build or extend a gazetteer (postcodes, police.uk streets, roads, addresses, localities) for geocoding",
+        cli::make_gazetteer_command());
+    add("geocode", "Place addresses and postcodes offline: a CSV, or a project's incidents without coordinates",
+        cli::make_geocode_command());
     add("kde", "Kernel density surface of incidents (per km²)", cli::make_kde_command());
     add("gistar", "Getis-Ord Gi* hot and cold spots on a grid or polygons, with FDR", cli::make_gistar_command());
     add("lisa", "Local Moran's I clusters and outliers (and global Moran's I) on polygons", cli::make_lisa_command());

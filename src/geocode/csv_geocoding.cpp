@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+#include "geocode/csv_geocoding.hpp"
+
+#include "core/error.hpp"
+#include "io/csv_header.hpp"
+#include "io/csv_reader.hpp"
+#include "io/rejects_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+namespace safermap::geocode {
+
+namespace {
+
+struct FileCloser {
+    void operator()(std::FILE* f) const {
+        if (f) std::fclose(f);
+    }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+File open_out(const std::string& path) {
+    File f(std::fopen(path.c_str(), "wb"));
+    if (!f) throw IoError(fmt::format("{}: cannot write ({})", path, std::strerror(errno)));
+    return f;
+}
+
+void write_line(std::FILE* f, const std::string& line, const std::string& path) {
+    if (std::fwrite(line.data(), 1, line.size(), f) != line.size()) throw IoError(fmt::format("{}: write failed", path));
+}
+
+int column(const io::CsvHeader& h, const std::string& chosen, std::initializer_list<std::string_view> aliases,
+           const std::string& path, std::string_view flag) {
+    return chosen.empty() ? h.find(aliases) : h.require(chosen, path, flag);
+}
+
+std::string number_text(double v, int decimals) { return fmt::format("{:.{}f}", v, decimals); }
+
+} // namespace
+
+GeocodeSummary geocode_csv(const Matcher& matcher, const CsvGeocodeRequest& req) {
+    const auto start = std::chrono::steady_clock::now();
+    io::CsvReader reader(req.input);
+    io::CsvRecord record;
+    if (!reader.next(record)) throw IoError(fmt::format("{}: empty file (a header row is needed)", req.input));
+    const io::CsvHeader header(record.fields);
+    const int address = column(header, req.address_column, {"address", "full_address", "full address", "location", "addr", "address_text"},
+                               req.input, "--address");
+    const int postcode = column(header, req.postcode_column, {"postcode", "post code", "post_code", "postal code"}, req.input,
+                                "--postcode");
+    const int locality = column(header, req.locality_column, {"locality", "town", "town_name", "district", "area", "ward"},
+                                req.input, "--locality");
+    if (address < 0 && postcode < 0)
+        throw ConfigError(fmt::format("{}: no address or postcode column found (columns: {}); name one with --address or "
+                                      "--postcode",
+                                      req.input, header.listing()));
+    for (const char* added : k_added_columns)
+        if (header.find({added}) >= 0)
+            throw ConfigError(fmt::format("{}: already has a column '{}', which the output adds; rename it first", req.input, added));
+
+    const std::string unmatched_path =
+        req.unmatched_path.empty()
+            ? (std::filesystem::path(req.output).parent_path() / (std::filesystem::path(req.output).stem().string() + ".unmatched.csv"))
+                  .string()
+            : req.unmatched_path;
+    File out = open_out(req.output);
+    File review = open_out(unmatched_path);
+    std::string line;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (i) line += ',';
+        io::append_csv_field(line, header.names()[i]);
+    }
+    std::string review_line = "line,";
+    review_line += line;
+    for (const char* added : k_added_columns) {
+        line += ',';
+        line += added;
+    }
+    review_line += ",match_level,candidates,match_note\n";
+    line += '\n';
+    write_line(out.get(), line, req.output);
+    write_line(review.get(), review_line, unmatched_path);
+
+    GeocodeSummary summary;
+    summary.unmatched_file = unmatched_path;
+    auto field = [&](int i) -> std::string_view {
+        return i >= 0 && static_cast<std::size_t>(i) < record.fields.size() ? std::string_view(record.fields[static_cast<std::size_t>(i)])
+                                                                              : std::string_view();
+    };
+    while (reader.next(record)) {
+        MatchResult m;
+        if (record.fields.size() != header.size()) {
+            m.note = fmt::format("row has {} fields; the header has {}", record.fields.size(), header.size());
+        } else {
+            m = matcher.match(MatchInput{field(address), field(postcode), field(locality)});
+        }
+        summary.count(m);
+        line.clear();
+        for (std::size_t i = 0; i < header.size(); ++i) {
+            if (i) line += ',';
+            if (i < record.fields.size()) io::append_csv_field(line, record.fields[i]);
+        }
+        std::string added;
+        added += ',';
+        if (m.xy) added += number_text(m.xy->x, 1) + ',' + number_text(m.xy->y, 1);
+        else added += ',';
+        added += ',';
+        added += to_string(m.level);
+        added += ',';
+        added += m.level == MatchLevel::unmatched ? std::string() : number_text(m.score, 3);
+        added += ',';
+        added += std::to_string(m.candidates);
+        for (const std::string* text : {&m.ref, &m.matched, &m.quality, &m.note}) {
+            added += ',';
+            io::append_csv_field(added, *text);
+        }
+        const std::string row = line;
+        line += added;
+        line += '\n';
+        write_line(out.get(), line, req.output);
+        if (!m.placed()) {
+            std::string r = std::to_string(record.line) + ',' + row + ',' + std::string(to_string(m.level)) + ',' +
+                            std::to_string(m.candidates) + ',';
+            io::append_csv_field(r, m.note);
+            r += '\n';
+            write_line(review.get(), r, unmatched_path);
+        }
+    }
+    if (std::fflush(out.get()) != 0) throw IoError(fmt::format("{}: write failed", req.output));
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return summary;
+}
+
+} // namespace safermap::geocode
