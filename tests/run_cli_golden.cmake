@@ -20,6 +20,20 @@ if(first STREQUAL "demo")
   execute_process(COMMAND "${SAFERMAP}" ${ARGS} WORKING_DIRECTORY "${WORK_DIR}"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 else()
+  # "A && B": commands run in turn in WORK_DIR (each must succeed quietly); the last one's
+  # stdout is compared.
+  list(FIND ARGS "&&" split)
+  while(NOT split EQUAL -1)
+    list(SUBLIST ARGS 0 ${split} setup)
+    math(EXPR rest "${split} + 1")
+    list(SUBLIST ARGS ${rest} -1 ARGS)
+    execute_process(COMMAND "${SAFERMAP}" ${setup} WORKING_DIRECTORY "${WORK_DIR}"
+                    RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0 OR NOT err STREQUAL "")
+      message(FATAL_ERROR "setup command ${setup} failed (exit ${rc}):\n${err}")
+    endif()
+    list(FIND ARGS "&&" split)
+  endwhile()
   execute_process(COMMAND "${SAFERMAP}" ${ARGS} WORKING_DIRECTORY "${WORK_DIR}"
                   RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 endif()

@@ -25,10 +25,29 @@ namespace gs = gazetteer_schema;
 
 constexpr double k_locality_edge_m = 25; // generalised boundaries: a street point just outside still counts
 
-std::uint32_t trigram(std::string_view s, std::size_t i) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(s[i])) << 16 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(s[i + 1])) << 8 | static_cast<unsigned char>(s[i + 2]);
+// Every spelling of `s` with up to `k` letters deleted, `s` itself included (duplicates kept).
+void deletions(const std::string& s, int k, std::vector<std::string>& out) {
+    out.clear();
+    out.push_back(s);
+    std::size_t from = 0;
+    for (int round = 0; round < k; ++round) {
+        const std::size_t to = out.size();
+        for (std::size_t i = from; i < to; ++i) {
+            const std::string base = out[i];
+            for (std::size_t p = 0; p < base.size(); ++p) {
+                if (p > 0 && base[p] == base[p - 1]) continue; // deleting either of a double letter gives the same
+                std::string d = base;
+                d.erase(p, 1);
+                out.push_back(std::move(d));
+            }
+        }
+        from = to;
+    }
 }
+
+// How many deletions a name part is indexed with: enough for allowed_edits() of a query a
+// letter or two longer.
+int indexed_deletions(std::size_t length) { return length >= 7 ? 2 : (length >= 4 ? 1 : 0); }
 
 void collect_points(const OGRGeometry& g, std::vector<XY>& out) {
     switch (wkbFlatten(g.getGeometryType())) {
@@ -144,6 +163,14 @@ Gazetteer Gazetteer::load(const std::string& path, const geo::GeosContext& geos)
         if (s.points.empty()) s.points.push_back(s.rep);
         std::set<std::uint32_t> ids;
         if (!s.locality.empty()) ids.insert(g.locality_id(s.locality, s.source == "police.uk" ? "district" : "town"));
+        // police.uk streets also answer to their LSOAs' names ("Ashfield 006F").
+        const std::string areas = f->GetFieldAsString("areas");
+        for (std::size_t i = 0; i < areas.size();) {
+            std::size_t j = areas.find('|', i);
+            if (j == std::string::npos) j = areas.size();
+            if (j > i) ids.insert(g.locality_id(areas.substr(i, j - i), "lsoa"));
+            i = j + 1;
+        }
         if (index) {
             for (const auto& p : s.points)
                 if (auto hit = index->locate_or_nearest(p.x, p.y, k_locality_edge_m)) ids.insert(polygon_locality[*hit]);
@@ -176,8 +203,10 @@ void Gazetteer::index_streets() {
         if (added) {
             m_name_parts.push_back(s.name_part);
             m_name_part_streets.emplace_back();
-            for (std::size_t k = 0; k + 3 <= s.name_part.size(); ++k) {
-                auto& list = m_trigrams[trigram(s.name_part, k)];
+            std::vector<std::string> variants;
+            deletions(s.name_part, indexed_deletions(s.name_part.size()), variants);
+            for (auto& v : variants) {
+                auto& list = m_deletions[std::move(v)];
                 if (list.empty() || list.back() != it->second) list.push_back(it->second);
             }
         }
@@ -211,24 +240,20 @@ void Gazetteer::find_streets(std::string_view key, std::vector<NameHit>& hits) c
         }
     }
     if (!hits.empty()) return;
-    // Misspellings: candidates share trigrams (each edit spoils at most three), then the
-    // edit distance decides.
+    // Misspellings: candidates share a spelling with letters deleted, then the edit distance
+    // decides.
     const std::string& q = parts.name;
     const int k = allowed_edits(q.size());
     if (k == 0) return;
-    std::vector<std::uint32_t> shared(m_name_parts.size(), 0);
-    const long need = static_cast<long>(q.size()) - 2 - 3L * k;
+    std::vector<std::string> variants;
+    deletions(q, k, variants);
     std::vector<std::uint32_t> candidates;
-    if (need <= 0) {
-        for (std::uint32_t i = 0; i < m_name_parts.size(); ++i) candidates.push_back(i);
-    } else {
-        for (std::size_t i = 0; i + 3 <= q.size(); ++i) {
-            auto it = m_trigrams.find(trigram(q, i));
-            if (it == m_trigrams.end()) continue;
-            for (auto np : it->second)
-                if (++shared[np] == static_cast<std::uint32_t>(need)) candidates.push_back(np);
-        }
+    for (const auto& v : variants) {
+        auto it = m_deletions.find(v);
+        if (it != m_deletions.end()) candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     for (auto np : candidates) {
         const std::string& name = m_name_parts[np];
         if (std::abs(static_cast<long>(name.size()) - static_cast<long>(q.size())) > k) continue;

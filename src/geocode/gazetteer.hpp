@@ -84,11 +84,14 @@ private:
     std::unordered_map<std::string, std::uint32_t> m_sector_index;
     std::vector<GazStreet> m_streets;
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_by_key;
-    // Distinct name parts, their streets, and a trigram index over them for misspellings.
+    // Distinct name parts, their streets, and a symmetric-deletion index over them for
+    // misspellings (every spelling with up to two letters deleted -> the name parts it comes
+    // from): two spellings within k edits share a spelling with at most k letters deleted from
+    // each, transpositions included, so candidates are found by lookup, not by scanning.
     std::vector<std::string> m_name_parts;
     std::vector<std::vector<std::uint32_t>> m_name_part_streets;
     std::unordered_map<std::string, std::uint32_t> m_name_part_index;
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> m_trigrams;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> m_deletions;
     std::vector<GazLocality> m_localities;
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_locality_index;
     std::vector<GazAddress> m_addresses;

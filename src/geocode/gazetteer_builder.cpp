@@ -191,6 +191,9 @@ void write_street(GazetteerWriter& w, OGRLayer& l, const StreetRecord& s, const 
     f.SetField("name", s.name.c_str());
     f.SetField("key", s.key.c_str());
     f.SetField("locality", s.locality.c_str());
+    std::string areas;
+    for (const auto& a : s.areas) areas += (areas.empty() ? "" : "|") + a;
+    f.SetField("areas", areas.c_str());
     f.SetField("kind", s.kind.c_str());
     f.SetField("near_street", s.near_street.c_str());
     f.SetField("source", source.c_str());
@@ -264,7 +267,7 @@ void store_policeuk(GazetteerWriter& w, const PoliceUkLocations& locations, std:
     }
     std::vector<StreetPiece> streets, places;
     for (const auto& [id, loc] : locations) {
-        StreetPiece p{loc.location, loc.key, loc.district, loc.kind, {loc.xy}, false, static_cast<double>(loc.incidents)};
+        StreetPiece p{loc.location, loc.key, loc.district, loc.kind, {loc.xy}, false, static_cast<double>(loc.incidents), loc.lsoa_name};
         (loc.kind == "place" ? places : streets).push_back(std::move(p));
     }
     auto records = group_street_pieces(std::move(streets), k_street_link_m);

@@ -37,6 +37,7 @@ constexpr std::array k_street_fields{
     FieldDef{"name", OFTString, "street (or place) name as published"},
     FieldDef{"key", OFTString, "normalised name (see street_names.hpp)"},
     FieldDef{"locality", OFTString, "town, district or locality the source gives; may be empty"},
+    FieldDef{"areas", OFTString, "police.uk: the LSOA names of its snap points, '|'-separated"},
     FieldDef{"kind", OFTString, "street, or place (police.uk generic places)"},
     FieldDef{"near_street", OFTString, "for a place: the nearest police.uk street, within 250 m"},
     FieldDef{"source", OFTString, "police.uk, roads or open_names"},

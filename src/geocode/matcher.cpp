@@ -22,7 +22,6 @@ constexpr double k_junction_max_m = 400;       // police.uk snap points sit back
 constexpr double k_same_place_m = 150;         // candidates closer than this are one place
 constexpr double k_address_same_m = 50;
 constexpr double k_unconfirmed = 0.9;          // a street name with no locality or postcode to confirm it
-constexpr double k_wrong_locality = 0.7;
 
 double distance(XY a, XY b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
@@ -136,14 +135,11 @@ std::vector<Candidate> street_candidates(const Gazetteer& g, const std::vector<S
                                 std::any_of(readings.begin(), readings.end(), [&](const StreetReading& r) {
                                     return !r.locality.empty() && !g.resolve_locality(r.locality).empty();
                                 });
+    // Streets of that name outside the locality named are other streets, not this one.
+    out_of_locality = locality_named && !any_in && !best.empty();
     std::vector<Candidate> kept;
-    for (std::size_t i = 0; i < best.size(); ++i) {
-        if (any_in && !best_in[i]) continue;
-        Candidate c = best[i];
-        if (locality_named && !any_in) c.score *= k_wrong_locality;
-        kept.push_back(c);
-    }
-    out_of_locality = locality_named && !any_in && !kept.empty();
+    for (std::size_t i = 0; i < best.size(); ++i)
+        if (!locality_named || best_in[i]) kept.push_back(best[i]);
     conflict = false;
     if (use_anchor && ctx.anchor && !kept.empty()) {
         std::vector<Candidate> near;
@@ -325,11 +321,14 @@ std::optional<MatchResult> match_street(const Gazetteer& g, Context& ctx) {
                                        ctx.anchor->what));
         return std::nullopt;
     }
+    if (out_of_locality) {
+        add_note(ctx.note, fmt::format("'{}' is in the gazetteer but not in the locality named", typed));
+        return std::nullopt;
+    }
     if (cands.empty()) {
         add_note(ctx.note, fmt::format("street '{}' not in the gazetteer", typed));
         return std::nullopt;
     }
-    if (out_of_locality) add_note(ctx.note, "street found, but not in the locality named");
     auto close = close_candidates(g, cands);
     if (close.size() == 1) return street_result(g, close.front(), 1, ctx);
     if (ctx.anchor) {

@@ -63,6 +63,7 @@ StreetRecord make_record(std::vector<StreetPiece>& pieces, const std::vector<std
             sw += p.weight;
         }
         r.points.insert(r.points.end(), p.points.begin(), p.points.end());
+        if (!p.area.empty() && std::find(r.areas.begin(), r.areas.end(), p.area) == r.areas.end()) r.areas.push_back(p.area);
         if (p.is_line) r.lines.push_back(std::move(p.points));
     }
     // The point of the street nearest its (weighted) middle, so that it lies on the street.

@@ -20,6 +20,7 @@ struct StreetPiece {
     std::vector<XY> points;            // a point piece has one; a line piece has its vertices
     bool is_line = false;
     double weight = 1;                 // police.uk: crimes snapped to the point
+    std::string area;                  // police.uk: the LSOA name of the crimes snapped here
 };
 
 struct StreetRecord {
@@ -28,6 +29,7 @@ struct StreetRecord {
     std::vector<XY> points;            // every point or vertex of the street
     std::vector<std::vector<XY>> lines; // line pieces, for writing centrelines back out
     XY rep;                            // a point on the street near its middle
+    std::vector<std::string> areas;    // distinct LSOA names of its pieces (police.uk)
 };
 
 // Groups pieces by (key, locality key) and links pieces closer than `link_m` (single

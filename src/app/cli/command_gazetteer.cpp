@@ -59,15 +59,15 @@ public:
             fmt::print("{}\n", j.dump(2));
             return 0;
         }
-        fmt::print("{:<11} {:<44} {:<15} {:>9} {:>8} {:>8} {:>8}\n", "kind", "file", "format", "read", "added", "updated", "rejected");
+        fmt::print("{:<11} {:<17} {:>9} {:>8} {:>8} {:>8}  {}\n", "kind", "format", "read", "added", "updated", "rejected", "file");
         for (const auto& f : result.files) {
             if (f.skipped) {
-                fmt::print("{:<11} {:<44} already in the gazetteer (same name and size): skipped\n", f.kind, f.file);
+                fmt::print("{:<11} already in the gazetteer (same name and size): skipped  {}\n", f.kind, f.file);
                 continue;
             }
-            fmt::print("{:<11} {:<44} {:<15} {:>9} {:>8} {:>8} {:>8}\n", f.kind, f.file, f.format, f.report.rows_read, f.added,
-                       f.updated, f.report.rejected());
-            for (const auto& [reason, n] : f.report.rejected_by_reason) fmt::print("{:>14} rejected {:<28} {:>8}\n", "", reason, n);
+            fmt::print("{:<11} {:<17} {:>9} {:>8} {:>8} {:>8}  {}\n", f.kind, f.format, f.report.rows_read, f.added, f.updated,
+                       f.report.rejected(), f.file);
+            for (const auto& [reason, n] : f.report.rejected_by_reason) fmt::print("{:<11} rejected {:<28} {:>8}\n", "", reason, n);
         }
         fmt::print("\nGazetteer {}: {} postcodes ({} terminated), {} police.uk locations, {} streets, {} places, {} address "
                    "points, {} localities\n",
