@@ -71,6 +71,10 @@ ProjectSummary summarise_project(const std::string& path) {
     });
     std::sort(s.incidents_by_category.begin(), s.incidents_by_category.end(),
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    // Projects written before geocoding existed have no match_level field.
+    if (store.layer(schema::k_incidents).GetLayerDefn()->GetFieldIndex("match_level") >= 0)
+        query(ds, "SELECT match_level, COUNT(*) AS n FROM incidents WHERE match_level <> '' GROUP BY match_level",
+              [&](OGRFeature& f) { s.incidents_by_match_level[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
     query(ds, "SELECT kind, COUNT(*) AS n FROM boundaries GROUP BY kind",
           [&](OGRFeature& f) { s.boundaries_by_kind[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
     query(ds, "SELECT type, COUNT(*) AS n FROM interventions GROUP BY type",
@@ -97,6 +101,7 @@ nlohmann::ordered_json to_json(const ProjectSummary& s) {
     nlohmann::ordered_json cats = nlohmann::ordered_json::object();
     for (const auto& [c, n] : s.incidents_by_category) cats[c] = n;
     j["incidents_by_category"] = cats;
+    if (!s.incidents_by_match_level.empty()) j["incidents_by_match_level"] = s.incidents_by_match_level;
     j["boundaries_by_kind"] = s.boundaries_by_kind;
     j["interventions_by_type"] = s.interventions_by_type;
     j["cctv_illustrative"] = s.cctv_illustrative;

@@ -39,6 +39,7 @@ struct ProjectSummary {
     std::map<std::string, std::int64_t> notes_by_reason;
     std::string first_month, last_month;
     std::vector<std::pair<std::string, long long>> incidents_by_category; // most first
+    std::map<std::string, long long> incidents_by_match_level; // geocoded rows (and manual), by level
     std::map<std::string, long long> boundaries_by_kind;
     long long cctv_illustrative = 0;
     long long interventions_illustrative = 0;

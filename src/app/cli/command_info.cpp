@@ -36,6 +36,11 @@ public:
                    s.rows_read, s.incidents, s.rejected, s.not_geocoded, s.outside_study_area);
         for (const auto& [reason, n] : s.rejected_by_reason) fmt::print("  rejected {:<28} {:>8}\n", reason, n);
         for (const auto& [reason, n] : s.notes_by_reason) fmt::print("  note     {:<28} {:>8}\n", reason, n);
+        if (!s.incidents_by_match_level.empty()) {
+            fmt::print("Geocoding (safermap geocode):");
+            for (const auto& [level, n] : s.incidents_by_match_level) fmt::print(" {} {};", level, n);
+            fmt::print("\n");
+        }
         if (!s.incidents_by_category.empty()) {
             fmt::print("\n{:<32} {:>8}\n", "crime type", "count");
             for (const auto& [cat, n] : s.incidents_by_category) fmt::print("{:<32} {:>8}\n", cat, n);
