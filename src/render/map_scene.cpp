@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MIT
+#include "render/map_scene.hpp"
+
+#include "core/error.hpp"
+#include "io/boundary_reader.hpp"
+#include "io/point_loader.hpp"
+#include "io/project_schema.hpp"
+#include "io/project_store.hpp"
+
+#include <fmt/format.h>
+#include <geos_c.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <sstream>
+
+namespace safermap::render {
+
+namespace {
+
+constexpr const char* k_area_order[] = {"district", "ward", "lsoa", "estate", "custom", "priority"};
+
+WorldBounds extent_of(const geo::GeosContext& ctx, const GEOSGeometry* g) {
+    WorldBounds b;
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    if (g && GEOSGeom_getXMin_r(ctx.handle(), g, &x0) && GEOSGeom_getYMin_r(ctx.handle(), g, &y0) &&
+        GEOSGeom_getXMax_r(ctx.handle(), g, &x1) && GEOSGeom_getYMax_r(ctx.handle(), g, &y1)) {
+        b.include(x0, y0);
+        b.include(x1, y1);
+    }
+    return b;
+}
+
+XY middle(const WorldBounds& b) { return XY{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2}; }
+
+std::vector<AreaLayer> load_areas(io::ProjectStore& store, const geo::GeosContext& geos) {
+    std::map<std::string, std::vector<io::StoredBoundary>> by_kind;
+    for (const char* kind : k_area_order) {
+        io::read_boundaries(store, fmt::format("kind = '{}'", kind), geos,
+                            [&](io::StoredBoundary&& b) { by_kind[kind].push_back(std::move(b)); });
+    }
+    std::vector<AreaLayer> out;
+    for (const char* kind : k_area_order) {
+        auto it = by_kind.find(kind);
+        if (it == by_kind.end() || it->second.empty()) continue;
+        auto& list = it->second;
+        std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+        AreaLayer layer;
+        layer.kind = kind;
+        std::vector<geo::GeomPtr> geoms;
+        for (auto& b : list) {
+            layer.names.push_back(b.name);
+            layer.codes.push_back(b.code);
+            layer.extents.push_back(extent_of(geos, b.geometry.get()));
+            layer.bounds.include(layer.extents.back());
+            geoms.push_back(std::move(b.geometry));
+        }
+        layer.polygons = std::make_unique<geo::PolygonIndex>(geos, std::move(geoms));
+        std::vector<const GEOSGeometry*> raw;
+        for (std::size_t i = 0; i < layer.polygons->size(); ++i) raw.push_back(layer.polygons->polygon(i));
+        const XY origin = middle(layer.bounds);
+        layer.fill = triangulate(geos, raw, origin);
+        layer.lines = outline(geos, raw, origin);
+        std::vector<double> lx, ly;
+        layer.polygons->interior_points(lx, ly);
+        for (std::size_t i = 0; i < lx.size(); ++i) layer.label_points.push_back(XY{lx[i], ly[i]});
+        out.push_back(std::move(layer));
+    }
+    return out;
+}
+
+IncidentLayer load_incidents(const std::string& project) {
+    io::PointSet points = io::load_project_points(project, io::PointFilter{});
+    IncidentLayer l;
+    WorldBounds b;
+    for (std::size_t i = 0; i < points.size(); ++i) b.include(points.x[i], points.y[i]);
+    l.origin = b.min_x <= b.max_x ? middle(b) : XY{};
+    l.xy.reserve(points.size() * 2);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        l.xy.push_back(static_cast<float>(points.x[i] - l.origin.x));
+        l.xy.push_back(static_cast<float>(points.y[i] - l.origin.y));
+    }
+    l.x = std::move(points.x);
+    l.y = std::move(points.y);
+    l.category = std::move(points.category);
+    l.month = std::move(points.month);
+    l.categories = std::move(points.categories);
+    for (auto m : l.month) {
+        if (m < 0) continue;
+        if (l.first_month < 0 || m < l.first_month) l.first_month = m;
+        if (m > l.last_month) l.last_month = m;
+    }
+    auto it = points.report.notes_by_reason.find("not_geocoded");
+    if (it != points.report.notes_by_reason.end()) l.not_geocoded = static_cast<std::size_t>(it->second);
+    return l;
+}
+
+std::vector<CctvSite> load_cctv(io::ProjectStore& store) {
+    std::vector<CctvSite> out;
+    OGRLayer& l = store.layer(io::schema::k_cctv);
+    l.ResetReading();
+    for (auto& f : l) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) continue;
+        CctvSite s;
+        s.xy = XY{g->toPoint()->getX(), g->toPoint()->getY()};
+        s.id = f->GetFieldAsString("site_id");
+        s.name = f->GetFieldAsString("name");
+        s.type = f->GetFieldAsString("type");
+        s.install_date = f->GetFieldAsString("install_date");
+        s.status = f->GetFieldAsString("status");
+        s.funding = f->GetFieldAsString("funding");
+        const int h = f->GetFieldIndex("heading_deg"), v = f->GetFieldIndex("fov_deg"), r = f->GetFieldIndex("range_m");
+        s.has_direction = f->IsFieldSetAndNotNull(h) && f->IsFieldSetAndNotNull(v);
+        s.heading_deg = f->GetFieldAsDouble(h);
+        s.fov_deg = f->GetFieldAsDouble(v);
+        s.range_m = f->IsFieldSetAndNotNull(r) ? f->GetFieldAsDouble(r) : 50.0;
+        s.illustrative = f->GetFieldAsInteger("illustrative") != 0;
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<Intervention> load_interventions(io::ProjectStore& store, const geo::GeosContext& geos) {
+    std::vector<Intervention> out;
+    OGRLayer& l = store.layer(io::schema::k_interventions);
+    l.ResetReading();
+    for (auto& f : l) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g) continue;
+        Intervention iv;
+        iv.id = f->GetFieldAsString("intervention_id");
+        iv.type = f->GetFieldAsString("type");
+        iv.install_date = f->GetFieldAsString("install_date");
+        iv.funding = f->GetFieldAsString("funding");
+        iv.description = f->GetFieldAsString("description");
+        iv.illustrative = f->GetFieldAsInteger("illustrative") != 0;
+        std::string wkb(static_cast<std::size_t>(g->WkbSize()), '\0');
+        g->exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(wkb.data()));
+        iv.geometry = geo::read_wkb(geos, wkb);
+        if (!iv.geometry) continue;
+        geo::GeomPtr p = geo::make_geom(geos, GEOSPointOnSurface_r(geos.handle(), iv.geometry.get()));
+        if (p) {
+            GEOSGeomGetX_r(geos.handle(), p.get(), &iv.anchor.x);
+            GEOSGeomGetY_r(geos.handle(), p.get(), &iv.anchor.y);
+        }
+        out.push_back(std::move(iv));
+    }
+    return out;
+}
+
+std::optional<WorldBounds> parse_bounds(const std::string& text) {
+    std::stringstream s(text);
+    WorldBounds b;
+    char c1 = 0, c2 = 0, c3 = 0;
+    double x0, y0, x1, y1;
+    if (!(s >> x0 >> c1 >> y0 >> c2 >> x1 >> c3 >> y1) || c1 != ',' || c2 != ',' || c3 != ',') return std::nullopt;
+    b.include(x0, y0);
+    b.include(x1, y1);
+    if (b.empty()) return std::nullopt;
+    return b;
+}
+
+} // namespace
+
+const AreaLayer* MapScene::area(const std::string& kind) const {
+    for (const auto& a : areas)
+        if (a.kind == kind) return &a;
+    return nullptr;
+}
+
+const Bookmark* MapScene::bookmark(const std::string& n) const {
+    for (const auto& b : bookmarks)
+        if (b.name == n) return &b;
+    return nullptr;
+}
+
+MapScene load_scene(const std::string& project, const geo::GeosContext& geos) {
+    MapScene s;
+    s.project = project;
+    {
+        io::ProjectStore store = io::ProjectStore::open(project, false);
+        s.crs = store.working_crs();
+        auto settings = store.settings();
+        s.name = settings.count("name") ? settings["name"] : project;
+        s.areas = load_areas(store, geos);
+        s.cctv = load_cctv(store);
+        s.interventions = load_interventions(store, geos);
+        for (const auto& a : s.areas) s.bounds.include(a.bounds);
+        const AreaLayer* whole = s.area("district");
+        s.bookmarks.push_back(Bookmark{"Whole area", whole ? whole->bounds : s.bounds});
+        if (const AreaLayer* p = s.area("priority"))
+            for (std::size_t i = 0; i < p->names.size(); ++i) s.bookmarks.push_back(Bookmark{p->names[i], p->extents[i]});
+        for (const auto& [key, value] : settings) {
+            if (key.rfind("view:", 0) != 0) continue;
+            auto b = parse_bounds(value);
+            if (!b) throw SchemaError(fmt::format("{}: setting '{}' = '{}' is not xmin,ymin,xmax,ymax", project, key, value));
+            s.bookmarks.push_back(Bookmark{key.substr(5), *b});
+        }
+    }
+    s.incidents = load_incidents(project);
+    for (std::size_t i = 0; i < s.incidents.size(); ++i) s.bounds.include(s.incidents.x[i], s.incidents.y[i]);
+    if (!s.incidents.x.empty() || !s.areas.empty()) {
+        s.attribution.push_back("Crime data: data.police.uk, Open Government Licence v3.0");
+        s.attribution.push_back("Boundaries: Office for National Statistics, OGL v3.0; contains OS data © Crown copyright and database right");
+    }
+    if (std::any_of(s.cctv.begin(), s.cctv.end(), [](const CctvSite& c) { return c.illustrative; }) ||
+        std::any_of(s.interventions.begin(), s.interventions.end(), [](const Intervention& i) { return i.illustrative; }))
+        s.attribution.push_back("CCTV sites and interventions marked ILLUSTRATIVE are made up, not real positions");
+    return s;
+}
+
+void save_bookmark(const std::string& project, const Bookmark& b) {
+    io::ProjectStore store = io::ProjectStore::open(project, true);
+    store.set_setting("view:" + b.name, fmt::format("{:.1f},{:.1f},{:.1f},{:.1f}", b.bounds.min_x, b.bounds.min_y, b.bounds.max_x, b.bounds.max_y));
+    store.close();
+}
+
+bool IncidentFilter::passes(const IncidentLayer& l, std::size_t i) const {
+    const std::int32_t m = l.month[i];
+    if (from_month >= 0 && (m < 0 || m < from_month)) return false;
+    if (to_month >= 0 && (m < 0 || m > to_month)) return false;
+    if (!categories.empty() && l.category[i] < categories.size() && !categories[l.category[i]]) return false;
+    return true;
+}
+
+} // namespace safermap::render

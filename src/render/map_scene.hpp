@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Everything the viewer shows, loaded from a project and prepared for drawing without a GL
+// context: boundary layers triangulated once, incidents as compact float arrays with their
+// category and month for filtering on the GPU, CCTV sites, interventions and saved views.
+
+#include "core/incident.hpp"
+#include "geo/geos_context.hpp"
+#include "geo/polygon_index.hpp"
+#include "render/camera.hpp"
+#include "render/tessellate.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace safermap::render {
+
+struct AreaLayer {
+    std::string kind; // district, ward, lsoa, priority, estate, custom
+    std::vector<std::string> names, codes;
+    std::unique_ptr<geo::PolygonIndex> polygons; // owns the geometries, in name order
+    Mesh fill, lines;
+    std::vector<XY> label_points;      // a point inside each polygon
+    std::vector<WorldBounds> extents;  // of each polygon
+    WorldBounds bounds;
+};
+
+struct IncidentLayer {
+    XY origin;
+    std::vector<float> xy;             // relative to origin
+    std::vector<double> x, y;          // world, for analysis and picking
+    std::vector<std::uint16_t> category;
+    std::vector<std::int32_t> month;   // months since year 0; -1 unknown
+    std::vector<std::string> categories;
+    std::int32_t first_month = -1, last_month = -1;
+    std::size_t not_geocoded = 0;      // in the project but without a position
+    std::size_t size() const { return x.size(); }
+};
+
+struct CctvSite {
+    XY xy;
+    std::string id, name, type, install_date, status, funding;
+    double heading_deg = 0, fov_deg = 0, range_m = 0;
+    bool has_direction = false;        // heading and field of view are known
+    bool illustrative = false;
+};
+
+struct Intervention {
+    std::string id, type, install_date, funding, description;
+    bool illustrative = false;
+    geo::GeomPtr geometry;
+    XY anchor;                         // where its symbol goes
+};
+
+struct Bookmark {
+    std::string name;
+    WorldBounds bounds;
+};
+
+struct MapScene {
+    std::string project, name, crs;
+    std::vector<AreaLayer> areas;      // in drawing order: district, ward, lsoa, estate, custom, priority
+    IncidentLayer incidents;
+    std::vector<CctvSite> cctv;
+    std::vector<Intervention> interventions;
+    std::vector<Bookmark> bookmarks;   // "Whole area", priority areas, then views saved in settings
+    WorldBounds bounds;
+    std::vector<std::string> attribution; // lines to show on the map
+
+    const AreaLayer* area(const std::string& kind) const;
+    const Bookmark* bookmark(const std::string& name) const;
+};
+
+// Reads the project. Throws IoError/SchemaError naming it.
+MapScene load_scene(const std::string& project, const geo::GeosContext& geos);
+
+// Views saved in the project's settings as "view:<name>" = "xmin,ymin,xmax,ymax".
+void save_bookmark(const std::string& project, const Bookmark& bookmark);
+
+// Which incidents to show and analyse.
+struct IncidentFilter {
+    std::int32_t from_month = -1, to_month = -1;  // inclusive; -1 open
+    std::vector<bool> categories;                 // empty: all
+    bool passes(const IncidentLayer& layer, std::size_t i) const;
+};
+
+} // namespace safermap::render

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include "render/scene_analysis.hpp"
+
+#include "analysis/cluster_shapes.hpp"
+#include "analysis/dbscan.hpp"
+#include "analysis/gi_star.hpp"
+#include "analysis/grid_counts.hpp"
+#include "analysis/kde.hpp"
+#include "analysis/spatial_weights.hpp"
+
+#include <geos_c.h>
+
+#include <algorithm>
+
+namespace safermap::render {
+
+namespace {
+
+constexpr double k_area_edge_m = 150; // as the CLI: points just outside generalised boundaries
+
+analysis::GridSpec grid_over(const WorldBounds& e, double cell_m) {
+    return analysis::GridSpec::covering(e.min_x, e.min_y, e.max_x, e.max_y, cell_m);
+}
+
+void count_in_areas(const AreaLayer& areas, const IncidentLayer& layer, const IncidentFilter& filter, std::vector<std::int64_t>& counts) {
+    counts.assign(areas.names.size(), 0);
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        if (!filter.passes(layer, i)) continue;
+        if (auto a = areas.polygons->locate_or_nearest(layer.x[i], layer.y[i], k_area_edge_m)) ++counts[*a];
+    }
+}
+
+} // namespace
+
+DensityResult density(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m,
+                      double bandwidth_m) {
+    std::vector<analysis::WeightedPoint> pts;
+    for (std::size_t i = 0; i < layer.size(); ++i)
+        if (filter.passes(layer, i)) pts.push_back({layer.x[i], layer.y[i], 1.0});
+    analysis::KdeOptions opts;
+    opts.bandwidth_m = bandwidth_m;
+    DensityResult r;
+    r.surface = analysis::kde(pts, grid_over(extent, cell_m), opts);
+    r.max_value = r.surface.values.empty() ? 0 : *std::max_element(r.surface.values.begin(), r.surface.values.end());
+    r.bandwidth_m = bandwidth_m;
+    r.points = pts.size();
+    return r;
+}
+
+GridHotspots grid_hotspots(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m) {
+    const analysis::GridSpec grid = grid_over(extent, cell_m);
+    GridHotspots r;
+    r.bins = analysis::Surface(grid);
+    analysis::Surface counts(grid);
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        if (!filter.passes(layer, i)) continue;
+        const int ci = static_cast<int>((layer.x[i] - grid.min_x) / cell_m), cj = static_cast<int>((layer.y[i] - grid.min_y) / cell_m);
+        if (ci < 0 || cj < 0 || ci >= grid.nx || cj >= grid.ny) continue;
+        counts.at(ci, cj) += 1;
+        ++r.points;
+    }
+    auto weights = analysis::grid_distance_band(grid, 1.5 * cell_m);
+    auto gi = analysis::gi_star(counts.values, weights, analysis::GiStarOptions{});
+    for (std::size_t c = 0; c < gi.bin.size(); ++c) r.bins.values[c] = gi.bin[c];
+    return r;
+}
+
+AreaHotspots area_hotspots(const AreaLayer& areas, const IncidentLayer& layer, const IncidentFilter& filter) {
+    std::vector<std::int64_t> counts;
+    count_in_areas(areas, layer, filter, counts);
+    auto lists = geo::contiguity_neighbours(*areas.polygons, geo::Contiguity::queen);
+    auto weights = analysis::SpatialWeights::from_lists(lists);
+    weights.include_self();
+    AreaHotspots r;
+    r.count.assign(counts.begin(), counts.end());
+    auto gi = analysis::gi_star(r.count, weights, analysis::GiStarOptions{});
+    r.bin = gi.bin;
+    r.z = gi.z;
+    return r;
+}
+
+AreaCounts area_counts(const AreaLayer& areas, const IncidentLayer& layer, const IncidentFilter& filter) {
+    AreaCounts r;
+    count_in_areas(areas, layer, filter, r.current);
+    IncidentFilter earlier = filter;
+    if (filter.from_month >= 0) earlier.from_month = filter.from_month - 12;
+    if (filter.to_month >= 0) earlier.to_month = filter.to_month - 12;
+    if (filter.from_month < 0 && filter.to_month < 0) {
+        r.last_year.assign(areas.names.size(), 0); // no period chosen: nothing to compare
+        return r;
+    }
+    count_in_areas(areas, layer, earlier, r.last_year);
+    return r;
+}
+
+ClusterResult point_clusters(const geo::GeosContext& geos, const IncidentLayer& layer, const IncidentFilter& filter, double eps_m,
+                             int min_points) {
+    std::vector<double> x, y, w;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        if (!filter.passes(layer, i)) continue;
+        x.push_back(layer.x[i]);
+        y.push_back(layer.y[i]);
+        w.push_back(1.0);
+    }
+    ClusterResult r;
+    if (x.empty()) return r;
+    auto labels = analysis::dbscan(x, y, analysis::DbscanOptions{eps_m, min_points});
+    auto shapes = analysis::cluster_shapes(geos, x, y, w, labels, 1.0);
+    WorldBounds b;
+    for (auto& s : shapes) {
+        if (!s.convex_hull || GEOSGeomTypeId_r(geos.handle(), s.convex_hull.get()) != GEOS_POLYGON) continue;
+        b.include(s.mean_x, s.mean_y);
+        r.counts.push_back(s.count);
+        r.hulls.push_back(std::move(s.convex_hull));
+    }
+    std::vector<const GEOSGeometry*> raw;
+    for (const auto& h : r.hulls) raw.push_back(h.get());
+    const XY origin = b.empty() && r.hulls.empty() ? XY{} : XY{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2};
+    r.fill = triangulate(geos, raw, origin);
+    r.lines = outline(geos, raw, origin);
+    return r;
+}
+
+} // namespace safermap::render

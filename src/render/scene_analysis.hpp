@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The analyses the viewer runs on the current filter, through the same analysis library as
+// the CLI: a KDE surface, Gi* on a grid or on areas, DBSCAN clusters with hulls, and counts
+// per area against the same months a year earlier (for hover tooltips and the hotspot table).
+
+#include "analysis/grid.hpp"
+#include "render/map_scene.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace safermap::render {
+
+struct DensityResult {
+    analysis::Surface surface{analysis::GridSpec{}};
+    double max_value = 0;
+    double bandwidth_m = 0;
+    std::size_t points = 0;
+};
+// Quartic KDE (incidents per km²) over `extent` with cells of `cell_m`.
+DensityResult density(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m,
+                      double bandwidth_m);
+
+struct GridHotspots {
+    analysis::Surface bins{analysis::GridSpec{}}; // -3..3 per cell
+    std::size_t points = 0;
+};
+// Gi* on counts per cell, neighbours within 1.5 cells, FDR-corrected bins.
+GridHotspots grid_hotspots(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m);
+
+struct AreaHotspots {
+    std::vector<int> bin;
+    std::vector<double> z;
+    std::vector<double> count;
+};
+// Gi* on counts per area of `areas` (queen contiguity, binary weights, FDR bins).
+AreaHotspots area_hotspots(const AreaLayer& areas, const IncidentLayer& layer, const IncidentFilter& filter);
+
+struct AreaCounts {
+    std::vector<std::int64_t> current;   // in the filter's months
+    std::vector<std::int64_t> last_year; // in the same months a year earlier (same categories)
+};
+AreaCounts area_counts(const AreaLayer& areas, const IncidentLayer& layer, const IncidentFilter& filter);
+
+struct ClusterResult {
+    std::vector<geo::GeomPtr> hulls;     // convex hulls of clusters with an area
+    std::vector<std::size_t> counts;
+    Mesh fill, lines;
+};
+ClusterResult point_clusters(const geo::GeosContext& geos, const IncidentLayer& layer, const IncidentFilter& filter, double eps_m,
+                             int min_points);
+
+} // namespace safermap::render
