@@ -16,9 +16,10 @@ packages=(
   nlohmann-json3-dev          # `info --json`
   libbenchmark-dev            # bench/
   libfftw3-dev                # KDE by FFT convolution
-  libcairo2-dev               # vector/raster map export
-  libglfw3-dev libimgui-dev libgl-dev  # viewer (only when SAFERMAP_BUILD_VIEWER=ON)
-  xvfb xauth                  # headless rendering tests
+  libcairo2-dev               # PNG screenshots and golden-image comparison; PDF/SVG export
+  libglfw3-dev libimgui-dev libstb-dev libgl-dev  # the viewer: window, panels, OpenGL 3.3
+  fonts-dejavu-core           # the viewer's map text (labels, legend, titles)
+  xvfb xauth libgl1-mesa-dri libglx-mesa0  # headless rendering: Xvfb with Mesa's llvmpipe
   sqlite3                     # tests inspect the project file independently of GDAL
 )
 

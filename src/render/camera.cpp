@@ -55,12 +55,15 @@ void Camera::zoom_about(XY screen, double factor) {
     m_centre.y += before.y - after.y;
 }
 
-void Camera::fit(const WorldBounds& b, double margin_px) {
+void Camera::fit(const WorldBounds& b, double margin_px) { fit(b, Margins{margin_px, margin_px, margin_px, margin_px}); }
+
+void Camera::fit(const WorldBounds& b, const Margins& m) {
     if (b.empty()) return;
-    m_centre = XY{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2};
-    const double w = std::max(1.0, m_width - 2 * margin_px), h = std::max(1.0, m_height - 2 * margin_px);
-    m_mpp = std::max((b.max_x - b.min_x) / w, (b.max_y - b.min_y) / h);
-    m_mpp = std::clamp(m_mpp, 0.01, 1000.0);
+    const double w = std::max(1.0, m_width - m.left - m.right), h = std::max(1.0, m_height - m.top - m.bottom);
+    m_mpp = std::clamp(std::max((b.max_x - b.min_x) / w, (b.max_y - b.min_y) / h), 0.01, 1000.0);
+    // The bounds' middle goes to the middle of the free part of the screen.
+    const double sx = m.left + w / 2, sy = m.top + h / 2;
+    m_centre = XY{(b.min_x + b.max_x) / 2 - (sx - m_width / 2.0) * m_mpp, (b.min_y + b.max_y) / 2 + (sy - m_height / 2.0) * m_mpp};
 }
 
 Camera::GpuTransform Camera::gpu_transform(XY origin) const {

@@ -40,6 +40,11 @@ public:
     void zoom_about(XY screen, double factor);
     // Shows all of `bounds` with `margin_px` around it.
     void fit(const WorldBounds& bounds, double margin_px);
+    // Shows all of `bounds` in the screen less these margins (room for a legend or title).
+    struct Margins {
+        double left = 0, top = 0, right = 0, bottom = 0;
+    };
+    void fit(const WorldBounds& bounds, const Margins& margins);
 
     // What a vertex shader needs for a layer whose vertices are stored relative to `origin`:
     // ndc = (vertex + offset) * scale, with offset = origin - centre (in metres, as floats) and

@@ -13,6 +13,8 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <cstring>
+#include <unordered_set>
 #include <sstream>
 
 namespace safermap::render {
@@ -76,10 +78,31 @@ IncidentLayer load_incidents(const std::string& project) {
     WorldBounds b;
     for (std::size_t i = 0; i < points.size(); ++i) b.include(points.x[i], points.y[i]);
     l.origin = b.min_x <= b.max_x ? middle(b) : XY{};
-    l.xy.reserve(points.size() * 2);
+    struct SpriteKey {
+        float x, y;
+        std::uint16_t category;
+        std::int32_t month;
+        bool operator==(const SpriteKey&) const = default;
+    };
+    struct SpriteHash {
+        std::size_t operator()(const SpriteKey& k) const {
+            std::uint32_t xi = 0, yi = 0;
+            std::memcpy(&xi, &k.x, 4);
+            std::memcpy(&yi, &k.y, 4);
+            return (static_cast<std::size_t>(xi) * 0x9E3779B97F4A7C15ULL) ^ (static_cast<std::size_t>(yi) * 0xC2B2AE3D27D4EB4FULL) ^
+                   (static_cast<std::size_t>(k.category) << 40) ^ static_cast<std::size_t>(k.month);
+        }
+    };
+    std::unordered_set<SpriteKey, SpriteHash> seen;
+    seen.reserve(points.size() / 4 + 16);
     for (std::size_t i = 0; i < points.size(); ++i) {
-        l.xy.push_back(static_cast<float>(points.x[i] - l.origin.x));
-        l.xy.push_back(static_cast<float>(points.y[i] - l.origin.y));
+        const SpriteKey k{static_cast<float>(points.x[i] - l.origin.x), static_cast<float>(points.y[i] - l.origin.y), points.category[i],
+                          points.month[i]};
+        if (!seen.insert(k).second) continue;
+        l.draw_xy.push_back(k.x);
+        l.draw_xy.push_back(k.y);
+        l.draw_category.push_back(k.category);
+        l.draw_month.push_back(k.month);
     }
     l.x = std::move(points.x);
     l.y = std::move(points.y);

@@ -29,10 +29,15 @@ struct AreaLayer {
 
 struct IncidentLayer {
     XY origin;
-    std::vector<float> xy;             // relative to origin
     std::vector<double> x, y;          // world, for analysis and picking
     std::vector<std::uint16_t> category;
     std::vector<std::int32_t> month;   // months since year 0; -1 unknown
+    // What the GPU draws: one sprite per distinct position, type and month. police.uk moves
+    // every crime onto a shared snap point, so identical sprites would only overdraw each
+    // other; filtering by month and type still works per sprite.
+    std::vector<float> draw_xy;        // relative to origin
+    std::vector<std::uint16_t> draw_category;
+    std::vector<std::int32_t> draw_month;
     std::vector<std::string> categories;
     std::int32_t first_month = -1, last_month = -1;
     std::size_t not_geocoded = 0;      // in the project but without a position

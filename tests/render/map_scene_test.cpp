@@ -5,6 +5,9 @@
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <set>
+#include <tuple>
 #include <geos_c.h>
 
 using namespace safermap;
@@ -37,6 +40,12 @@ TEST_CASE("a project becomes a scene: areas triangulated, incidents with months,
     CHECK(mesh_area(wards->fill) == Approx(area).epsilon(1e-6));
     CHECK(scene.incidents.size() == static_cast<std::size_t>(summary.incidents_total.kept));
     CHECK(scene.incidents.first_month == 2025 * 12);
+    // One sprite per distinct position, type and month, counted here independently.
+    std::set<std::tuple<double, double, int, int>> distinct;
+    for (std::size_t i = 0; i < scene.incidents.size(); ++i)
+        distinct.emplace(scene.incidents.x[i], scene.incidents.y[i], scene.incidents.category[i], scene.incidents.month[i]);
+    CHECK(scene.incidents.draw_category.size() == distinct.size());
+    CHECK(scene.incidents.draw_xy.size() == 2 * distinct.size());
     CHECK(scene.incidents.last_month == 2025 * 12 + 1);
     REQUIRE(scene.bookmark("Whole area"));
     const AreaLayer* priority = scene.area("priority");

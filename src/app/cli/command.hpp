@@ -31,5 +31,6 @@ std::unique_ptr<Command> make_accuracy_command();
 std::unique_ptr<Command> make_emerging_command();
 std::unique_ptr<Command> make_gazetteer_command();
 std::unique_ptr<Command> make_geocode_command();
+std::unique_ptr<Command> make_view_command();
 
 } // namespace safermap::cli

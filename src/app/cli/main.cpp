@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
         cli::make_gazetteer_command());
     add("geocode", "Place addresses and postcodes offline: a CSV, or a project's incidents without coordinates",
         cli::make_geocode_command());
+    add("view", "Open the map viewer on a project, or render a view to PNG (--screenshot); runs safermap-view",
+        cli::make_view_command());
     add("kde", "Kernel density surface of incidents (per km²)", cli::make_kde_command());
     add("gistar", "Getis-Ord Gi* hot and cold spots on a grid or polygons, with FDR", cli::make_gistar_command());
     add("lisa", "Local Moran's I clusters and outliers (and global Moran's I) on polygons", cli::make_lisa_command());

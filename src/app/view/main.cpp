@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+// safermap-view: the map viewer. `safermap view` hands over to it, so that the CLI itself
+// links no OpenGL. Exit codes as the CLI: 0 ok, 1 an input or option cannot be used, 2 else.
+#include "core/error.hpp"
+#include "render/map_scene.hpp"
+#include "ui/viewer_app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+    using namespace safermap;
+    ui::ViewerOptions o;
+    o.executable = argv[0];
+    CLI::App app{"SaferMap viewer: the project on a map (Dear ImGui + OpenGL 3.3)"};
+    std::string size = "1600x900";
+    app.add_option("project", o.project, "Project file (.gpkg)")->required()->check(CLI::ExistingFile);
+    app.add_option("--screenshot", o.screenshot, "Render one frame offscreen to this PNG and exit (works under xvfb-run -a)");
+    app.add_option("--size", size, "Window or screenshot size, WIDTHxHEIGHT (default 1600x900)");
+    app.add_option("--view", o.view, "Open at a saved view: 'Whole area', a priority area, or a view saved in the project");
+    app.add_option("--layers", o.layers, "Only these layers (comma-separated): district, ward, lsoa, priority, incidents, density, "
+                                         "hotspots, ward_hotspots, clusters, cctv, interventions, labels, basemap");
+    app.add_flag("--presentation", o.presentation, "Presentation mode: no panels, large title, legend, scale bar, north arrow");
+    app.add_flag("--public", o.public_mode, "Public mode: incident points never shown, only aggregated layers");
+    app.add_option("--from", o.from_month, "First month shown, YYYY-MM");
+    app.add_option("--to", o.to_month, "Last month shown, YYYY-MM");
+    app.add_option("--category", o.categories, "Crime types shown (repeatable; default all)");
+    app.add_option("--analysis", o.analyses, "Run before the first frame (comma-separated): density, hotspots, ward_hotspots, clusters");
+    app.add_option("--ramp", o.ramp, "Density colour ramp: YlOrRd (default), viridis, Blues, Purples");
+    app.add_option("--colour-by", o.colour_by, "Colour incidents by 'type' (default) or 'month'");
+    app.add_option("--title", o.title, "Map title (default: the project's name)");
+    app.add_option("--basemap", o.basemap, "A local raster (GeoTIFF, MBTiles, ...) drawn under the map; never a network call");
+    app.add_option("--bench-frames", o.bench_frames, "Draw this many frames offscreen and print frame times");
+    std::string save_view, bounds;
+    app.add_option("--save-view", save_view, "Save a view (bookmark) in the project with --bounds, and exit");
+    app.add_option("--bounds", bounds, "XMIN,YMIN,XMAX,YMAX of --save-view, in the project's CRS");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 1;
+    }
+    try {
+        if (std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 64 || o.height < 64 || o.width > 8192 ||
+            o.height > 8192)
+            throw ConfigError(fmt::format("--size '{}': give WIDTHxHEIGHT, each 64 to 8192", size));
+        if (!save_view.empty()) {
+            double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            if (std::sscanf(bounds.c_str(), "%lf,%lf,%lf,%lf", &x0, &y0, &x1, &y1) != 4 || !(x1 > x0) || !(y1 > y0))
+                throw ConfigError(fmt::format("--bounds '{}': give XMIN,YMIN,XMAX,YMAX with XMAX > XMIN and YMAX > YMIN", bounds));
+            render::Bookmark b{save_view, {}};
+            b.bounds.include(x0, y0);
+            b.bounds.include(x1, y1);
+            render::save_bookmark(o.project, b);
+            fmt::print("saved view '{}' in {}\n", save_view, o.project);
+            return 0;
+        }
+        ui::ViewerApp viewer(o);
+        return viewer.run();
+    } catch (const ConfigError& e) {
+        fmt::print(stderr, "safermap view: error: {}\n", e.what());
+        return 1;
+    } catch (const Error& e) {
+        fmt::print(stderr, "safermap view: error: {}\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "safermap view: internal error: {}\n", e.what());
+        return 2;
+    }
+}

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Draws a MapScene with OpenGL 3.3: area fills and outlines from GPU buffers built once,
+// incidents as point sprites filtered in the shader, grid results as a texture through a
+// colour ramp, cluster hulls, and an optional basemap image.
+
+#include "gl/gl_objects.hpp"
+#include "gl/shader_program.hpp"
+#include "render/camera.hpp"
+#include "render/color_ramp.hpp"
+#include "render/map_scene.hpp"
+#include "render/scene_analysis.hpp"
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace safermap::gl {
+
+struct PointStyle {
+    float size_px = 4;
+    float opacity = 0.85f;
+    bool by_month = false;
+    std::int32_t from_month = -1, to_month = -1; // -1: open
+    std::vector<bool> categories;                // empty: all
+};
+
+struct RasterStyle {
+    render::Ramp ramp = render::Ramp::ylorrd;
+    float opacity = 0.75f;
+    double low = 0, high = 1; // value range mapped onto the ramp (KDE)
+};
+
+class MapRenderer {
+public:
+    explicit MapRenderer(const std::string& shader_dir);
+    ~MapRenderer();
+
+    void upload(const render::MapScene& scene);
+    // Colours each polygon of area layer `layer` (Gi* bins, choropleths); empty: one colour.
+    void set_area_colours(std::size_t layer, const std::vector<render::Rgba>& per_polygon);
+
+    void set_density(const render::DensityResult& density);
+    void set_grid_bins(const render::GridHotspots& bins);
+    void clear_raster();
+    bool has_raster() const { return m_raster_kind != RasterKind::none; }
+    bool raster_is_bins() const { return m_raster_kind == RasterKind::bins; }
+
+    void set_clusters(const render::ClusterResult& clusters);
+    void clear_clusters();
+    bool has_clusters() const { return m_clusters_fill.count > 0; }
+
+    // An RGBA image covering `bounds` (a basemap), drawn first.
+    void set_basemap(int width, int height, const std::vector<unsigned char>& rgba, const render::WorldBounds& bounds);
+    bool has_basemap() const { return static_cast<bool>(m_basemap); }
+
+    void begin_frame(int width, int height, render::Rgba background);
+    void draw_basemap(const render::Camera& cam, float opacity);
+    void draw_area_fill(std::size_t layer, const render::Camera& cam, render::Rgba colour, float opacity, bool per_polygon);
+    void draw_area_outline(std::size_t layer, const render::Camera& cam, render::Rgba colour);
+    void draw_points(const render::Camera& cam, const PointStyle& style);
+    void draw_raster(const render::Camera& cam, const RasterStyle& style);
+    void draw_clusters(const render::Camera& cam, render::Rgba fill, render::Rgba outline);
+
+private:
+    struct MeshBuffers {
+        VertexArray vao;
+        Buffer positions, colours, indices;
+        GLsizei count = 0;
+        XY origin;
+        std::vector<std::uint32_t> owner; // per triangle
+    };
+    enum class RasterKind { none, values, bins };
+
+    MeshBuffers upload_mesh(const render::Mesh& mesh);
+    void draw_mesh(const MeshBuffers& m, GLenum mode, const render::Camera& cam, render::Rgba colour, float opacity,
+                   bool per_vertex);
+    void set_camera(ShaderProgram& p, const render::Camera& cam, XY origin);
+
+    std::unique_ptr<ShaderProgram> m_area, m_points, m_raster, m_image;
+    std::vector<MeshBuffers> m_fills, m_outlines;
+    VertexArray m_point_vao;
+    Buffer m_point_positions, m_point_attributes;
+    GLsizei m_point_count = 0;
+    XY m_point_origin;
+    std::array<float, 32 * 4> m_palette{};
+    std::vector<std::string> m_categories;
+
+    RasterKind m_raster_kind = RasterKind::none;
+    Texture m_raster_values;
+    VertexArray m_raster_vao;
+    Buffer m_raster_quad;
+    XY m_raster_origin;
+    std::array<Texture, 4> m_ramps; // one per render::Ramp
+    Texture m_bins_palette;
+
+    MeshBuffers m_clusters_fill, m_clusters_lines;
+
+    Texture m_basemap;
+    VertexArray m_basemap_vao;
+    Buffer m_basemap_quad;
+    XY m_basemap_origin;
+};
+
+} // namespace safermap::gl

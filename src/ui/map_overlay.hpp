@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// What is drawn over the GL map with Dear ImGui's draw lists: area labels that do not
+// collide, CCTV coverage sectors, intervention symbols, and the furniture a map for a
+// meeting needs (title, legend, scale bar, north arrow, month, data attribution).
+
+#include "render/camera.hpp"
+#include "render/map_scene.hpp"
+#include "ui/viewer_state.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+namespace safermap::ui {
+
+ImU32 to_imgui(render::Rgba c, float opacity = 1.f);
+
+void draw_area_labels(ImDrawList& dl, const render::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size,
+                      ImU32 colour);
+void draw_cctv(ImDrawList& dl, const std::vector<render::CctvSite>& sites, const render::Camera& cam, float opacity);
+void draw_interventions(ImDrawList& dl, const std::vector<render::Intervention>& items, const render::Camera& cam, float opacity,
+                        float size_px);
+// Symbol of an intervention type, for the map and the legend.
+void draw_intervention_symbol(ImDrawList& dl, const std::string& type, ImVec2 at, float size_px, float opacity);
+
+struct LegendEntry {
+    enum class Kind { fill, outline, point, ramp, bins, sector, symbol } kind;
+    std::string label;
+    render::Rgba colour;
+    std::string symbol; // intervention type for Kind::symbol
+};
+struct Furniture {
+    std::string title;
+    std::string month;                  // the period shown, e.g. "January to March 2025"
+    std::vector<LegendEntry> legend;
+    render::Ramp ramp = render::Ramp::ylorrd;
+    std::string ramp_low, ramp_high;    // labels at the ends of a ramp entry
+    std::vector<std::string> attribution;
+    ImFont* font = nullptr;
+    ImFont* large_font = nullptr;
+    float scale = 1;                    // 1.6 in presentation mode
+};
+void draw_furniture(ImDrawList& dl, const Furniture& f, const render::Camera& cam);
+
+} // namespace safermap::ui

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// The desktop map viewer: a GLFW window with an OpenGL 3.3 map and Dear ImGui panels over a
+// project, or one frame rendered offscreen to a PNG (--screenshot) for tests and scripts.
+
+#include "geo/geos_context.hpp"
+#include "gl/map_renderer.hpp"
+#include "render/map_scene.hpp"
+#include "render/scene_analysis.hpp"
+#include "ui/analysis_jobs.hpp"
+#include "ui/viewer_state.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct GLFWwindow;
+struct ImFont;
+
+namespace safermap::ui {
+
+struct ViewerOptions {
+    std::string project;
+    std::string executable;        // argv[0], to find shaders installed beside it
+    std::string screenshot;        // PNG path: render one frame offscreen and exit
+    int width = 1600, height = 900;
+    std::string view;              // a bookmark to open at
+    std::vector<std::string> layers; // only these layers visible (empty: the defaults)
+    bool presentation = false;
+    bool public_mode = false;
+    std::string from_month, to_month; // YYYY-MM
+    std::vector<std::string> categories;
+    std::vector<std::string> analyses; // run before the first frame: density, hotspots, ward_hotspots, clusters
+    std::string ramp = "YlOrRd";
+    std::string colour_by = "type";  // or "month"
+    std::string title;
+    std::string basemap;           // a GDAL raster (local file only)
+    int bench_frames = 0;          // > 0: draw this many frames and report frame times
+};
+
+class ViewerApp {
+public:
+    explicit ViewerApp(ViewerOptions options);
+    ~ViewerApp();
+    ViewerApp(const ViewerApp&) = delete;
+    ViewerApp& operator=(const ViewerApp&) = delete;
+
+    // Returns the process exit code.
+    int run();
+
+private:
+    // viewer_app.cpp: window, loop, map drawing, screenshot.
+    void init_window(bool visible);
+    void init_state();
+    void apply_options();
+    void draw_frame(int width, int height);
+    void draw_map(int width, int height);
+    void handle_input();
+    // Fits `bounds` in the part of the map the legend, title and attribution leave free.
+    void fit_view(const render::WorldBounds& bounds);
+    void collect_results();
+    void start_analysis(const std::string& which);
+    void run_analysis_now(const std::string& which);
+    void refresh_area_colours();
+    void refresh_counts();
+    render::IncidentFilter filter() const;
+    std::string period_text() const;
+    int screenshot();
+    int bench();
+
+    // viewer_panels.cpp: the ImGui panels and the hover tooltip.
+    void panels();
+    void layers_panel();
+    void filter_panel();
+    void analysis_panel();
+    void inspect_panel();
+    void views_panel();
+    void hover_tooltip();
+
+    // viewer_furniture.cpp: legend and map furniture.
+    void draw_overlays(int width, int height);
+
+    ViewerOptions m_opt;
+    GLFWwindow* m_window = nullptr;
+    ImFont* m_font = nullptr;
+    ImFont* m_large_font = nullptr;
+    geo::GeosContext m_geos;
+    render::MapScene m_scene;
+    std::unique_ptr<gl::MapRenderer> m_renderer;
+    render::Camera m_camera;
+    ViewerState m_state;
+    AnalysisJobs m_jobs;
+    std::optional<render::AreaHotspots> m_ward_hotspots;
+    render::AreaCounts m_counts;
+    std::string m_counts_key;
+    std::string m_status;          // last message for the status line
+    double m_last_step = 0;
+    bool m_dragging = false;
+    double m_last_x = 0, m_last_y = 0;
+};
+
+} // namespace safermap::ui
