@@ -47,12 +47,6 @@ MapRenderer::MapRenderer(const std::string& dir)
         auto tex = render::ramp_texture(k_ramps[i], 256);
         m_ramps[i] = upload_rgba(256, 1, tex.data(), true);
     }
-    std::vector<unsigned char> bins;
-    for (int b = -3; b <= 3; ++b) {
-        const render::Rgba c = render::gi_bin_colour(b);
-        bins.insert(bins.end(), {c.r, c.g, c.b, c.a});
-    }
-    m_bins_palette = upload_rgba(7, 1, bins.data(), false);
 }
 
 MapRenderer::~MapRenderer() = default;
@@ -101,17 +95,20 @@ void MapRenderer::upload(const render::MapScene& scene) {
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(inc.draw_xy.size() * sizeof(float)), inc.draw_xy.data(), GL_STATIC_DRAW);
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
-    std::vector<float> attrs(inc.draw_category.size() * 2);
+    std::vector<float> attrs(inc.draw_category.size() * 3);
     for (std::size_t i = 0; i < inc.draw_category.size(); ++i) {
-        attrs[2 * i] = static_cast<float>(inc.draw_category[i]);
-        attrs[2 * i + 1] = static_cast<float>(inc.draw_month[i]);
+        attrs[3 * i] = static_cast<float>(inc.draw_category[i]);
+        attrs[3 * i + 1] = static_cast<float>(inc.draw_month[i]);
+        attrs[3 * i + 2] = static_cast<float>(inc.draw_ward[i]);
     }
     glBindBuffer(GL_ARRAY_BUFFER, m_point_attributes.id());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(attrs.size() * sizeof(float)), attrs.data(), GL_STATIC_DRAW);
     glEnableVertexAttribArray(1);
-    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, 3 * sizeof(float), nullptr);
     glEnableVertexAttribArray(2);
-    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 2 * sizeof(float), reinterpret_cast<void*>(sizeof(float)));
+    glVertexAttribPointer(2, 1, GL_FLOAT, GL_FALSE, 3 * sizeof(float), reinterpret_cast<void*>(sizeof(float)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 1, GL_FLOAT, GL_FALSE, 3 * sizeof(float), reinterpret_cast<void*>(2 * sizeof(float)));
     glBindVertexArray(0);
     m_categories = inc.categories;
     for (std::size_t i = 0; i < 32; ++i) {
@@ -151,11 +148,22 @@ void MapRenderer::set_density(const render::DensityResult& d) {
 }
 
 void MapRenderer::set_grid_bins(const render::GridHotspots& h) {
-    const auto& g = h.bins.grid;
-    std::vector<float> v(h.bins.values.begin(), h.bins.values.end());
+    std::vector<render::Rgba> palette;
+    for (int b = -3; b <= 3; ++b) palette.push_back(render::gi_bin_colour(b));
+    set_grid_classes(h.bins, palette, 3);
+}
+
+void MapRenderer::set_grid_classes(const analysis::Surface& classes, const std::vector<render::Rgba>& palette, int offset) {
+    const auto& g = classes.grid;
+    std::vector<float> v(classes.values.begin(), classes.values.end());
     m_raster_values = upload_values(g.nx, g.ny, v.data(), false);
     m_raster_origin = XY{g.min_x, g.min_y};
     upload_quad(m_raster_vao, m_raster_quad, m_raster_origin, g.min_x, g.min_y, g.max_x(), g.max_y(), false);
+    std::vector<unsigned char> texels;
+    for (const auto& c : palette) texels.insert(texels.end(), {c.r, c.g, c.b, c.a});
+    m_bins_palette = upload_rgba(static_cast<int>(palette.size()), 1, texels.data(), false);
+    m_bin_offset = offset;
+    m_bin_count = static_cast<int>(palette.size());
     m_raster_kind = RasterKind::bins;
 }
 
@@ -167,11 +175,13 @@ void MapRenderer::clear_raster() {
 void MapRenderer::set_clusters(const render::ClusterResult& c) {
     m_clusters_fill = upload_mesh(c.fill);
     m_clusters_lines = upload_mesh(c.lines);
+    m_clusters_ellipses = upload_mesh(c.ellipses);
 }
 
 void MapRenderer::clear_clusters() {
     m_clusters_fill = MeshBuffers{};
     m_clusters_lines = MeshBuffers{};
+    m_clusters_ellipses = MeshBuffers{};
 }
 
 void MapRenderer::set_basemap(int width, int height, const std::vector<unsigned char>& rgba, const render::WorldBounds& b) {
@@ -180,6 +190,8 @@ void MapRenderer::set_basemap(int width, int height, const std::vector<unsigned 
     // Image rows run from the top (north): flip v so row 0 lands at max_y.
     upload_quad(m_basemap_vao, m_basemap_quad, m_basemap_origin, b.min_x, b.min_y, b.max_x, b.max_y, true);
 }
+
+void MapRenderer::set_basemap_lines(const render::Mesh& lines) { m_basemap_lines = upload_mesh(lines); }
 
 void MapRenderer::begin_frame(int width, int height, render::Rgba bg) {
     glViewport(0, 0, width, height);
@@ -211,6 +223,7 @@ void MapRenderer::draw_mesh(const MeshBuffers& m, GLenum mode, const render::Cam
 }
 
 void MapRenderer::draw_basemap(const render::Camera& cam, float opacity) {
+    draw_mesh(m_basemap_lines, GL_LINES, cam, render::Rgba{160, 160, 160, 255}, opacity, false);
     if (!m_basemap) return;
     m_image->use();
     set_camera(*m_image, cam, m_basemap_origin);
@@ -244,6 +257,7 @@ void MapRenderer::draw_points(const render::Camera& cam, const PointStyle& s) {
     glUniform1fv(m_points->uniform("u_enabled"), 32, enabled);
     glUniform4fv(m_points->uniform("u_palette"), 32, m_palette.data());
     glUniform1i(m_points->uniform("u_by_month"), s.by_month ? 1 : 0);
+    glUniform1f(m_points->uniform("u_ward"), static_cast<float>(s.ward));
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, m_ramps[ramp_slot(render::Ramp::viridis)].id());
     glUniform1i(m_points->uniform("u_ramp"), 0);
@@ -264,6 +278,8 @@ void MapRenderer::draw_raster(const render::Camera& cam, const RasterStyle& s) {
     glBindTexture(GL_TEXTURE_2D, bins ? m_bins_palette.id() : m_ramps[ramp_slot(s.ramp)].id());
     glUniform1i(m_raster->uniform("u_ramp"), 1);
     glUniform1i(m_raster->uniform("u_bins"), bins ? 1 : 0);
+    glUniform1f(m_raster->uniform("u_bin_offset"), static_cast<float>(m_bin_offset));
+    glUniform1f(m_raster->uniform("u_bin_count"), static_cast<float>(m_bin_count));
     glUniform2f(m_raster->uniform("u_range"), static_cast<float>(s.low), static_cast<float>(s.high));
     glUniform1f(m_raster->uniform("u_opacity"), s.opacity);
     glBindVertexArray(m_raster_vao.id());
@@ -275,6 +291,7 @@ void MapRenderer::draw_raster(const render::Camera& cam, const RasterStyle& s) {
 void MapRenderer::draw_clusters(const render::Camera& cam, render::Rgba fill, render::Rgba outline) {
     draw_mesh(m_clusters_fill, GL_TRIANGLES, cam, fill, 1.f, false);
     draw_mesh(m_clusters_lines, GL_LINES, cam, outline, 1.f, false);
+    draw_mesh(m_clusters_ellipses, GL_LINES, cam, render::Rgba{90, 40, 0, 255}, 1.f, false);
 }
 
 } // namespace safermap::gl

@@ -23,6 +23,7 @@ struct PointStyle {
     bool by_month = false;
     std::int32_t from_month = -1, to_month = -1; // -1: open
     std::vector<bool> categories;                // empty: all
+    std::int32_t ward = -1;                      // only incidents in this ward; -1 all
 };
 
 struct RasterStyle {
@@ -42,6 +43,8 @@ public:
 
     void set_density(const render::DensityResult& density);
     void set_grid_bins(const render::GridHotspots& bins);
+    // Integer classes per cell (emerging categories), class c coloured palette[c + offset].
+    void set_grid_classes(const analysis::Surface& classes, const std::vector<render::Rgba>& palette, int offset);
     void clear_raster();
     bool has_raster() const { return m_raster_kind != RasterKind::none; }
     bool raster_is_bins() const { return m_raster_kind == RasterKind::bins; }
@@ -52,7 +55,9 @@ public:
 
     // An RGBA image covering `bounds` (a basemap), drawn first.
     void set_basemap(int width, int height, const std::vector<unsigned char>& rgba, const render::WorldBounds& bounds);
-    bool has_basemap() const { return static_cast<bool>(m_basemap); }
+    // Lines of a vector basemap (roads), drawn grey under everything.
+    void set_basemap_lines(const render::Mesh& lines);
+    bool has_basemap() const { return static_cast<bool>(m_basemap) || m_basemap_lines.count > 0; }
 
     void begin_frame(int width, int height, render::Rgba background);
     void draw_basemap(const render::Camera& cam, float opacity);
@@ -93,10 +98,12 @@ private:
     XY m_raster_origin;
     std::array<Texture, 4> m_ramps; // one per render::Ramp
     Texture m_bins_palette;
+    int m_bin_offset = 3, m_bin_count = 7;
 
-    MeshBuffers m_clusters_fill, m_clusters_lines;
+    MeshBuffers m_clusters_fill, m_clusters_lines, m_clusters_ellipses;
 
     Texture m_basemap;
+    MeshBuffers m_basemap_lines;
     VertexArray m_basemap_vao;
     Buffer m_basemap_quad;
     XY m_basemap_origin;

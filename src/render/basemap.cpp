@@ -14,6 +14,74 @@
 
 namespace safermap::render {
 
+bool is_raster(const std::string& path) {
+    io::gdal_init();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    return ds && ds->GetRasterCount() > 0;
+}
+
+namespace {
+
+void add_line(const OGRGeometry& g, Mesh& m) {
+    switch (wkbFlatten(g.getGeometryType())) {
+    case wkbLineString:
+    case wkbLinearRing: {
+        const OGRLineString& ls = *g.toLineString();
+        const auto first = static_cast<std::uint32_t>(m.xy.size() / 2);
+        for (int i = 0; i < ls.getNumPoints(); ++i) {
+            m.xy.push_back(static_cast<float>(ls.getX(i) - m.origin.x));
+            m.xy.push_back(static_cast<float>(ls.getY(i) - m.origin.y));
+        }
+        for (int i = 0; i + 1 < ls.getNumPoints(); ++i) {
+            m.indices.push_back(first + static_cast<std::uint32_t>(i));
+            m.indices.push_back(first + static_cast<std::uint32_t>(i) + 1);
+            m.owner.push_back(0);
+        }
+        break;
+    }
+    case wkbPolygon:
+        for (const auto* ring : *g.toPolygon()) add_line(*ring, m);
+        break;
+    case wkbMultiLineString:
+    case wkbMultiPolygon:
+    case wkbGeometryCollection:
+        for (const auto* part : *g.toGeometryCollection()) add_line(*part, m);
+        break;
+    default: break;
+    }
+}
+
+} // namespace
+
+Mesh read_vector_basemap(const std::string& path, const std::string& crs, const WorldBounds& area) {
+    io::gdal_init();
+    if (path.rfind("/vsicurl", 0) == 0 || path.find("://") != std::string::npos)
+        throw ConfigError(fmt::format("{}: basemaps come from local files only, never the network", path));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds || ds->GetLayerCount() < 1) throw IoError(fmt::format("{}: neither a raster nor a vector layer GDAL can read", path));
+    auto target = io::spatial_reference(crs);
+    Mesh m;
+    m.origin = XY{(area.min_x + area.max_x) / 2, (area.min_y + area.max_y) / 2};
+    for (int li = 0; li < ds->GetLayerCount(); ++li) {
+        OGRLayer* layer = ds->GetLayer(li);
+        const OGRSpatialReference* srs = layer->GetSpatialRef();
+        if (!srs) throw CrsError(fmt::format("{}: layer '{}' has no CRS", path, layer->GetName()));
+        OGRSpatialReference source(*srs);
+        source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::unique_ptr<OGRCoordinateTransformation> to(OGRCreateCoordinateTransformation(&source, target.get()));
+        if (!to) throw CrsError(fmt::format("{}: cannot transform layer '{}' to {}", path, layer->GetName(), crs));
+        for (auto& f : *layer) {
+            OGRGeometry* g = f->GetGeometryRef();
+            if (!g || g->transform(to.get()) != OGRERR_NONE) continue; // outside the target CRS's area
+            OGREnvelope e;
+            g->getEnvelope(&e);
+            if (e.MaxX < area.min_x || e.MinX > area.max_x || e.MaxY < area.min_y || e.MinY > area.max_y) continue;
+            add_line(*g, m);
+        }
+    }
+    return m;
+}
+
 Basemap read_basemap(const std::string& path, const std::string& crs, const WorldBounds& area, int max_px) {
     io::gdal_init();
     if (path.rfind("/vsicurl", 0) == 0 || path.find("://") != std::string::npos)

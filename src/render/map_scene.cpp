@@ -54,6 +54,7 @@ std::vector<AreaLayer> load_areas(io::ProjectStore& store, const geo::GeosContex
         for (auto& b : list) {
             layer.names.push_back(b.name);
             layer.codes.push_back(b.code);
+            layer.attributes.push_back(b.attributes_json);
             layer.extents.push_back(extent_of(geos, b.geometry.get()));
             layer.bounds.include(layer.extents.back());
             geoms.push_back(std::move(b.geometry));
@@ -72,12 +73,24 @@ std::vector<AreaLayer> load_areas(io::ProjectStore& store, const geo::GeosContex
     return out;
 }
 
-IncidentLayer load_incidents(const std::string& project) {
+// Each incident's ward, within 150 m of a generalised boundary as in the CLI.
+std::vector<std::int32_t> wards_of(const IncidentLayer& l, const AreaLayer* wards) {
+    std::vector<std::int32_t> out(l.x.size(), -1);
+    if (!wards) return out;
+    for (std::size_t i = 0; i < l.x.size(); ++i)
+        if (auto w = wards->polygons->locate_or_nearest(l.x[i], l.y[i], 150)) out[i] = static_cast<std::int32_t>(*w);
+    return out;
+}
+
+IncidentLayer load_incidents(const std::string& project, const AreaLayer* wards) {
     io::PointSet points = io::load_project_points(project, io::PointFilter{});
     IncidentLayer l;
     WorldBounds b;
     for (std::size_t i = 0; i < points.size(); ++i) b.include(points.x[i], points.y[i]);
     l.origin = b.min_x <= b.max_x ? middle(b) : XY{};
+    l.x = std::move(points.x);
+    l.y = std::move(points.y);
+    l.ward = wards_of(l, wards);
     struct SpriteKey {
         float x, y;
         std::uint16_t category;
@@ -94,18 +107,17 @@ IncidentLayer load_incidents(const std::string& project) {
         }
     };
     std::unordered_set<SpriteKey, SpriteHash> seen;
-    seen.reserve(points.size() / 4 + 16);
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        const SpriteKey k{static_cast<float>(points.x[i] - l.origin.x), static_cast<float>(points.y[i] - l.origin.y), points.category[i],
+    seen.reserve(l.x.size() / 4 + 16);
+    for (std::size_t i = 0; i < l.x.size(); ++i) {
+        const SpriteKey k{static_cast<float>(l.x[i] - l.origin.x), static_cast<float>(l.y[i] - l.origin.y), points.category[i],
                           points.month[i]};
         if (!seen.insert(k).second) continue;
         l.draw_xy.push_back(k.x);
         l.draw_xy.push_back(k.y);
         l.draw_category.push_back(k.category);
         l.draw_month.push_back(k.month);
+        l.draw_ward.push_back(l.ward[i]);
     }
-    l.x = std::move(points.x);
-    l.y = std::move(points.y);
     l.category = std::move(points.category);
     l.month = std::move(points.month);
     l.categories = std::move(points.categories);
@@ -222,7 +234,7 @@ MapScene load_scene(const std::string& project, const geo::GeosContext& geos) {
             s.bookmarks.push_back(Bookmark{key.substr(5), *b});
         }
     }
-    s.incidents = load_incidents(project);
+    s.incidents = load_incidents(project, s.area("ward"));
     for (std::size_t i = 0; i < s.incidents.size(); ++i) s.bounds.include(s.incidents.x[i], s.incidents.y[i]);
     if (!s.incidents.x.empty() || !s.areas.empty()) {
         s.attribution.push_back("Crime data: data.police.uk, Open Government Licence v3.0");
@@ -245,6 +257,7 @@ bool IncidentFilter::passes(const IncidentLayer& l, std::size_t i) const {
     if (from_month >= 0 && (m < 0 || m < from_month)) return false;
     if (to_month >= 0 && (m < 0 || m > to_month)) return false;
     if (!categories.empty() && l.category[i] < categories.size() && !categories[l.category[i]]) return false;
+    if (ward >= 0 && l.ward[i] != ward) return false;
     return true;
 }
 

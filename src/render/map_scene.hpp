@@ -20,6 +20,7 @@ namespace safermap::render {
 struct AreaLayer {
     std::string kind; // district, ward, lsoa, priority, estate, custom
     std::vector<std::string> names, codes;
+    std::vector<std::string> attributes;           // other source fields, JSON ("" when none)
     std::unique_ptr<geo::PolygonIndex> polygons; // owns the geometries, in name order
     Mesh fill, lines;
     std::vector<XY> label_points;      // a point inside each polygon
@@ -32,12 +33,14 @@ struct IncidentLayer {
     std::vector<double> x, y;          // world, for analysis and picking
     std::vector<std::uint16_t> category;
     std::vector<std::int32_t> month;   // months since year 0; -1 unknown
+    std::vector<std::int32_t> ward;    // index into the ward layer (within 150 m); -1 none or no wards
     // What the GPU draws: one sprite per distinct position, type and month. police.uk moves
     // every crime onto a shared snap point, so identical sprites would only overdraw each
     // other; filtering by month and type still works per sprite.
     std::vector<float> draw_xy;        // relative to origin
     std::vector<std::uint16_t> draw_category;
     std::vector<std::int32_t> draw_month;
+    std::vector<std::int32_t> draw_ward;
     std::vector<std::string> categories;
     std::int32_t first_month = -1, last_month = -1;
     std::size_t not_geocoded = 0;      // in the project but without a position
@@ -88,6 +91,7 @@ void save_bookmark(const std::string& project, const Bookmark& bookmark);
 struct IncidentFilter {
     std::int32_t from_month = -1, to_month = -1;  // inclusive; -1 open
     std::vector<bool> categories;                 // empty: all
+    std::int32_t ward = -1;                       // only incidents in this ward; -1 all
     bool passes(const IncidentLayer& layer, std::size_t i) const;
 };
 

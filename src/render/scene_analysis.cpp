@@ -3,6 +3,8 @@
 
 #include "analysis/cluster_shapes.hpp"
 #include "analysis/dbscan.hpp"
+#include "analysis/emerging_hotspots.hpp"
+#include "core/error.hpp"
 #include "analysis/gi_star.hpp"
 #include "analysis/grid_counts.hpp"
 #include "analysis/kde.hpp"
@@ -65,6 +67,43 @@ GridHotspots grid_hotspots(const IncidentLayer& layer, const IncidentFilter& fil
     return r;
 }
 
+EmergingGrid emerging_grid(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m) {
+    const std::int32_t from = filter.from_month >= 0 ? filter.from_month : layer.first_month;
+    const std::int32_t to = filter.to_month >= 0 ? filter.to_month : layer.last_month;
+    if (from < 0 || to - from + 1 < 3)
+        throw ConfigError("emerging hot spots need at least three months in the filter (one Gi* per month)");
+    const analysis::GridSpec grid = grid_over(extent, cell_m);
+    EmergingGrid r;
+    r.months = to - from + 1;
+    std::vector<std::vector<double>> counts(static_cast<std::size_t>(r.months), std::vector<double>(grid.cells(), 0.0));
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        if (!filter.passes(layer, i) || layer.month[i] < from || layer.month[i] > to) continue;
+        const int ci = static_cast<int>((layer.x[i] - grid.min_x) / cell_m), cj = static_cast<int>((layer.y[i] - grid.min_y) / cell_m);
+        if (ci < 0 || cj < 0 || ci >= grid.nx || cj >= grid.ny) continue;
+        counts[static_cast<std::size_t>(layer.month[i] - from)][static_cast<std::size_t>(cj) * static_cast<std::size_t>(grid.nx) +
+                                                               static_cast<std::size_t>(ci)] += 1;
+        ++r.points;
+    }
+    auto weights = analysis::grid_distance_band(grid, 1.5 * cell_m);
+    auto e = analysis::emerging_hotspots(counts, weights, analysis::EmergingOptions{});
+    r.category = analysis::Surface(grid);
+    for (std::size_t c = 0; c < e.category.size(); ++c) r.category.values[c] = e.category[c];
+    return r;
+}
+
+std::vector<Rgba> emerging_palette() {
+    // Index = code + 8. Hot: new, consecutive, intensifying, persistent, diminishing, sporadic,
+    // oscillating, historical in oranges and reds; cold the same in blues (as ArcGIS's scheme).
+    static const char* hot[] = {"#fdd0a2", "#fdae6b", "#e6550d", "#a63603", "#fd8d3c", "#fee6ce", "#d94801", "#d9c4b0"};
+    static const char* cold[] = {"#c6dbef", "#9ecae1", "#3182bd", "#08519c", "#6baed6", "#deebf7", "#2171b5", "#c0c8d0"};
+    std::vector<Rgba> out(17, Rgba{0, 0, 0, 0});
+    for (int k = 1; k <= 8; ++k) {
+        out[static_cast<std::size_t>(8 + k)] = hex_colour(hot[k - 1]);
+        out[static_cast<std::size_t>(8 - k)] = hex_colour(cold[k - 1]);
+    }
+    return out;
+}
+
 AreaHotspots area_hotspots(const AreaLayer& areas, const IncidentLayer& layer, const IncidentFilter& filter) {
     std::vector<std::int64_t> counts;
     count_in_areas(areas, layer, filter, counts);
@@ -107,17 +146,22 @@ ClusterResult point_clusters(const geo::GeosContext& geos, const IncidentLayer& 
     auto labels = analysis::dbscan(x, y, analysis::DbscanOptions{eps_m, min_points});
     auto shapes = analysis::cluster_shapes(geos, x, y, w, labels, 1.0);
     WorldBounds b;
+    std::vector<geo::GeomPtr> ellipses;
     for (auto& s : shapes) {
         if (!s.convex_hull || GEOSGeomTypeId_r(geos.handle(), s.convex_hull.get()) != GEOS_POLYGON) continue;
         b.include(s.mean_x, s.mean_y);
         r.counts.push_back(s.count);
         r.hulls.push_back(std::move(s.convex_hull));
+        if (s.ellipse) ellipses.push_back(std::move(s.ellipse));
     }
     std::vector<const GEOSGeometry*> raw;
     for (const auto& h : r.hulls) raw.push_back(h.get());
     const XY origin = b.empty() && r.hulls.empty() ? XY{} : XY{(b.min_x + b.max_x) / 2, (b.min_y + b.max_y) / 2};
     r.fill = triangulate(geos, raw, origin);
     r.lines = outline(geos, raw, origin);
+    std::vector<const GEOSGeometry*> raw_ellipses;
+    for (const auto& e : ellipses) raw_ellipses.push_back(e.get());
+    r.ellipses = outline(geos, raw_ellipses, origin);
     return r;
 }
 

@@ -5,6 +5,7 @@
 // per area against the same months a year earlier (for hover tooltips and the hotspot table).
 
 #include "analysis/grid.hpp"
+#include "render/color_ramp.hpp"
 #include "render/map_scene.hpp"
 
 #include <cstdint>
@@ -30,6 +31,19 @@ struct GridHotspots {
 // Gi* on counts per cell, neighbours within 1.5 cells, FDR-corrected bins.
 GridHotspots grid_hotspots(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m);
 
+struct EmergingGrid {
+    analysis::Surface category{analysis::GridSpec{}}; // +-1..8 per cell (analysis::Emerging), 0 none
+    std::size_t points = 0;
+    int months = 0;
+};
+// Emerging hot spots: Gi* on each month's counts (neighbours within 1.5 cells, FDR), then
+// ArcGIS's categories from each cell's history. Needs a filter of at least three months
+// (ConfigError otherwise).
+EmergingGrid emerging_grid(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m);
+
+// Colours of the emerging categories -8..8 (reds hot, blues cold, 0 clear), in code order.
+std::vector<Rgba> emerging_palette();
+
 struct AreaHotspots {
     std::vector<int> bin;
     std::vector<double> z;
@@ -48,6 +62,7 @@ struct ClusterResult {
     std::vector<geo::GeomPtr> hulls;     // convex hulls of clusters with an area
     std::vector<std::size_t> counts;
     Mesh fill, lines;
+    Mesh ellipses;                       // standard deviational ellipses, as outlines
 };
 ClusterResult point_clusters(const geo::GeosContext& geos, const IncidentLayer& layer, const IncidentFilter& filter, double eps_m,
                              int min_points);

@@ -35,6 +35,7 @@ bool AnalysisJobs::start(Kind kind, const render::IncidentLayer& layer, const re
     m_started = now_seconds();
     m_running = kind == Kind::density ? fmt::format("KDE, bandwidth {:.0f} m", p.kde_bandwidth_m)
                 : kind == Kind::grid_hotspots ? fmt::format("Gi* on {:.0f} m cells", p.grid_cell_m)
+                : kind == Kind::emerging      ? fmt::format("emerging hot spots on {:.0f} m cells", p.grid_cell_m)
                                               : fmt::format("DBSCAN, {:.0f} m, {} points", p.dbscan_eps_m, p.dbscan_min_points);
     m_thread = std::thread([this, kind, &layer, filter, extent, p] {
         try {
@@ -46,6 +47,10 @@ bool AnalysisJobs::start(Kind kind, const render::IncidentLayer& layer, const re
                 auto r = render::grid_hotspots(layer, filter, extent, p.grid_cell_m);
                 std::lock_guard lock(m_mutex);
                 m_hotspots = std::move(r);
+            } else if (kind == Kind::emerging) {
+                auto r = render::emerging_grid(layer, filter, extent, p.grid_cell_m);
+                std::lock_guard lock(m_mutex);
+                m_emerging = std::move(r);
             } else {
                 auto r = render::point_clusters(m_geos, layer, filter, p.dbscan_eps_m, p.dbscan_min_points);
                 std::lock_guard lock(m_mutex);
@@ -73,6 +78,11 @@ std::optional<render::GridHotspots> AnalysisJobs::take_grid_hotspots() {
 std::optional<render::ClusterResult> AnalysisJobs::take_clusters() {
     std::lock_guard lock(m_mutex);
     return std::exchange(m_clusters, std::nullopt);
+}
+
+std::optional<render::EmergingGrid> AnalysisJobs::take_emerging() {
+    std::lock_guard lock(m_mutex);
+    return std::exchange(m_emerging, std::nullopt);
 }
 
 std::string AnalysisJobs::take_error() {

@@ -17,7 +17,7 @@ namespace safermap::ui {
 
 class AnalysisJobs {
 public:
-    enum class Kind { density, grid_hotspots, clusters };
+    enum class Kind { density, grid_hotspots, emerging, clusters };
     ~AnalysisJobs();
 
     // Starts a job on `layer` (which must outlive it). Returns false when one is running.
@@ -32,6 +32,7 @@ public:
     std::optional<render::DensityResult> take_density();
     std::optional<render::GridHotspots> take_grid_hotspots();
     std::optional<render::ClusterResult> take_clusters();
+    std::optional<render::EmergingGrid> take_emerging();
     std::string take_error();
 
 private:
@@ -45,6 +46,7 @@ private:
     std::optional<render::DensityResult> m_density;
     std::optional<render::GridHotspots> m_hotspots;
     std::optional<render::ClusterResult> m_clusters;
+    std::optional<render::EmergingGrid> m_emerging;
     std::string m_error;
     geo::GeosContext m_geos; // used only by the worker (cluster hulls)
 };

@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <numeric>
+#include <set>
 
 namespace safermap::ui {
 
@@ -105,6 +106,7 @@ void ViewerApp::init_state() {
     add("ward_hotspots", "Gi* hot spots (wards)", false, 0.8f, {0, 0, 0, 255});
     add("density", "Kernel density", false, 0.75f, {0, 0, 0, 255});
     add("hotspots", "Gi* hot spots (grid)", false, 0.8f, {0, 0, 0, 255});
+    add("emerging", "Emerging hot spots", false, 0.85f, {0, 0, 0, 255});
     if (m_scene.area("priority")) add("priority", "Priority areas", true, 1.f, {118, 42, 131, 255});
     add("clusters", "Point clusters (DBSCAN)", false, 1.f, {213, 94, 0, 255});
     add("incidents", "Incidents", true, 0.85f, {0, 0, 0, 255});
@@ -158,6 +160,13 @@ void ViewerApp::apply_options() {
             m_state.categories[static_cast<std::size_t>(it - m_scene.incidents.categories.begin())] = true;
         }
     }
+    if (!m_opt.area.empty()) {
+        const render::AreaLayer* wards = m_scene.area("ward");
+        if (!wards) throw ConfigError("--area: the project has no wards");
+        for (std::size_t i = 0; i < wards->names.size(); ++i)
+            if (wards->names[i] == m_opt.area || wards->codes[i] == m_opt.area) m_state.ward = static_cast<std::int32_t>(i);
+        if (m_state.ward < 0) throw ConfigError(fmt::format("--area: no ward named or coded '{}'", m_opt.area));
+    }
     m_state.ramp = render::parse_ramp(m_opt.ramp);
     if (m_opt.colour_by != "type" && m_opt.colour_by != "month") throw ConfigError("--colour-by: type or month");
     m_state.colour_points_by_month = m_opt.colour_by == "month";
@@ -165,8 +174,12 @@ void ViewerApp::apply_options() {
     m_state.public_mode = m_opt.public_mode;
     if (!m_opt.title.empty()) m_state.title = m_opt.title;
     if (!m_opt.basemap.empty()) {
-        const render::Basemap b = render::read_basemap(m_opt.basemap, m_scene.crs, m_scene.bounds, 4096);
-        m_renderer->set_basemap(b.width, b.height, b.rgba, b.bounds);
+        if (render::is_raster(m_opt.basemap)) {
+            const render::Basemap b = render::read_basemap(m_opt.basemap, m_scene.crs, m_scene.bounds, 4096);
+            m_renderer->set_basemap(b.width, b.height, b.rgba, b.bounds);
+        } else {
+            m_renderer->set_basemap_lines(render::read_vector_basemap(m_opt.basemap, m_scene.crs, m_scene.bounds));
+        }
     }
     for (const auto& a : split_commas(m_opt.analyses)) run_analysis_now(a);
 }
@@ -176,6 +189,7 @@ render::IncidentFilter ViewerApp::filter() const {
     f.from_month = m_state.from_month;
     f.to_month = m_state.to_month;
     f.categories = m_state.categories;
+    f.ward = m_state.ward;
     return f;
 }
 
@@ -194,6 +208,7 @@ void ViewerApp::start_analysis(const std::string& which) {
     const render::WorldBounds extent = m_scene.bounds;
     if (which == "density") m_jobs.start(AnalysisJobs::Kind::density, m_scene.incidents, filter(), extent, m_state.params);
     else if (which == "hotspots") m_jobs.start(AnalysisJobs::Kind::grid_hotspots, m_scene.incidents, filter(), extent, m_state.params);
+    else if (which == "emerging") m_jobs.start(AnalysisJobs::Kind::emerging, m_scene.incidents, filter(), extent, m_state.params);
     else if (which == "clusters") m_jobs.start(AnalysisJobs::Kind::clusters, m_scene.incidents, filter(), extent, m_state.params);
     else if (which == "ward_hotspots") {
         // Fast (one count per ward), and it uses the scene's GEOS context: on this thread.
@@ -206,7 +221,7 @@ void ViewerApp::start_analysis(const std::string& which) {
         for (int b : m_ward_hotspots->bin) hot += b > 0;
         m_state.hotspot_note = fmt::format("{} of {} wards hot (Gi*, queen contiguity, FDR)", hot, m_ward_hotspots->bin.size());
     } else {
-        throw ConfigError(fmt::format("unknown analysis '{}' (density, hotspots, ward_hotspots, clusters)", which));
+        throw ConfigError(fmt::format("unknown analysis '{}' (density, hotspots, emerging, ward_hotspots, clusters)", which));
     }
 }
 
@@ -222,16 +237,26 @@ void ViewerApp::collect_results() {
         m_renderer->set_density(*d);
         m_state.density_max = d->max_value;
         m_state.density_note = fmt::format("{} incidents, bandwidth {:.0f} m, peak {:.0f} per km²", d->points, d->bandwidth_m, d->max_value);
+        m_state.raster_layer = "density";
         if (auto* l = m_state.layer("density")) l->visible = true;
-        if (auto* l = m_state.layer("hotspots")) l->visible = false;
     }
     if (auto h = m_jobs.take_grid_hotspots()) {
         m_renderer->set_grid_bins(*h);
         int hot = 0;
         for (double b : h->bins.values) hot += b > 0;
         m_state.hotspot_note = fmt::format("{} hot cells of {} m (Gi*, FDR)", hot, static_cast<int>(h->bins.grid.cell_size_m));
+        m_state.raster_layer = "hotspots";
         if (auto* l = m_state.layer("hotspots")) l->visible = true;
-        if (auto* l = m_state.layer("density")) l->visible = false;
+    }
+    if (auto e = m_jobs.take_emerging()) {
+        m_renderer->set_grid_classes(e->category, render::emerging_palette(), 8);
+        std::set<int> codes;
+        for (double c : e->category.values)
+            if (c != 0) codes.insert(static_cast<int>(c));
+        m_state.emerging_codes.assign(codes.begin(), codes.end());
+        m_state.hotspot_note = fmt::format("emerging hot spots over {} months: {} categories present", e->months, codes.size());
+        m_state.raster_layer = "emerging";
+        if (auto* l = m_state.layer("emerging")) l->visible = true;
     }
     if (auto c = m_jobs.take_clusters()) {
         m_renderer->set_clusters(*c);
@@ -255,6 +280,7 @@ void ViewerApp::refresh_counts() {
     if (!wards) return;
     std::string key = fmt::format("{}-{}", m_state.from_month, m_state.to_month);
     for (bool c : m_state.categories) key += c ? '1' : '0';
+    key += fmt::format("w{}", m_state.ward);
     if (key == m_counts_key) return;
     m_counts = render::area_counts(*wards, m_scene.incidents, filter());
     m_counts_key = key;
@@ -273,17 +299,14 @@ void ViewerApp::draw_map(int width, int height) {
         m_renderer->draw_area_fill(*d, m_camera, render::Rgba{238, 234, 224, 255}, 1.f, false);
     if (auto w = layer_index("ward"); w && m_state.shows("ward_hotspots") && m_ward_hotspots)
         m_renderer->draw_area_fill(*w, m_camera, render::Rgba{255, 255, 255, 255}, m_state.layer("ward_hotspots")->opacity, true);
-    if (m_state.shows("density") && m_renderer->has_raster() && !m_renderer->raster_is_bins()) {
+    // One raster at a time: the latest of KDE, grid Gi* and emerging hot spots.
+    if (m_renderer->has_raster() && !m_state.raster_layer.empty() && m_state.shows(m_state.raster_layer)) {
         gl::RasterStyle rs;
         rs.ramp = m_state.ramp;
-        rs.opacity = m_state.layer("density")->opacity;
-        rs.low = m_state.density_max * 0.02; // the faintest 2% stays clear so the map shows through
-        rs.high = m_state.density_max;
-        m_renderer->draw_raster(m_camera, rs);
-    }
-    if (m_state.shows("hotspots") && m_renderer->has_raster() && m_renderer->raster_is_bins()) {
-        gl::RasterStyle rs;
-        rs.opacity = m_state.layer("hotspots")->opacity;
+        rs.opacity = m_state.layer(m_state.raster_layer)->opacity;
+        // By default the faintest 2% stays clear so the map shows through.
+        rs.low = m_state.density_max * m_state.density_low;
+        rs.high = m_state.density_max * std::max(m_state.density_high, m_state.density_low + 0.01f);
         m_renderer->draw_raster(m_camera, rs);
     }
     for (const char* kind : {"lsoa", "ward", "estate", "custom", "district"})
@@ -303,6 +326,7 @@ void ViewerApp::draw_map(int width, int height) {
         ps.from_month = m_state.from_month;
         ps.to_month = m_state.to_month;
         ps.categories = m_state.categories;
+        ps.ward = m_state.ward;
         m_renderer->draw_points(m_camera, ps);
     }
 }

@@ -31,6 +31,7 @@ struct ViewerOptions {
     bool public_mode = false;
     std::string from_month, to_month; // YYYY-MM
     std::vector<std::string> categories;
+    std::string area;              // a ward (name or code): only its incidents
     std::vector<std::string> analyses; // run before the first frame: density, hotspots, ward_hotspots, clusters
     std::string ramp = "YlOrRd";
     std::string colour_by = "type";  // or "month"

@@ -2,6 +2,8 @@
 // What the viewer draws over the map: CCTV sectors, intervention symbols, ward labels, and in
 // every mode the title, period, legend, scale bar, north arrow and attribution (larger in
 // presentation mode).
+#include "analysis/emerging_hotspots.hpp"
+#include "render/scene_analysis.hpp"
 #include "ui/map_overlay.hpp"
 #include "ui/viewer_app.hpp"
 
@@ -19,7 +21,16 @@ void ViewerApp::draw_overlays(int width, int height) {
     ImDrawList& dl = *ImGui::GetBackgroundDrawList();
     const float scale = m_state.presentation ? 1.6f : 1.f;
     if (m_state.shows("cctv")) draw_cctv(dl, m_scene.cctv, m_camera, m_state.layer("cctv")->opacity);
-    if (m_state.shows("interventions")) draw_interventions(dl, m_scene.interventions, m_camera, m_state.layer("interventions")->opacity, 6 * scale);
+    if (m_state.shows("interventions")) {
+        draw_interventions(dl, m_scene.interventions, m_camera, m_state.layer("interventions")->opacity, 6 * scale);
+        // Close in, each scheme says when it went in.
+        if (m_camera.metres_per_pixel() < 4)
+            for (const auto& iv : m_scene.interventions) {
+                const XY s = m_camera.world_to_screen(iv.anchor);
+                dl.AddText(m_font, 12.f * scale, ImVec2(static_cast<float>(s.x) + 9 * scale, static_cast<float>(s.y) - 7 * scale),
+                           IM_COL32(40, 40, 40, 255), iv.install_date.c_str());
+            }
+    }
     if (m_state.shows("labels"))
         if (const render::AreaLayer* wards = m_scene.area("ward"))
             draw_area_labels(dl, *wards, m_camera, m_font, 14.f * scale, IM_COL32(40, 40, 40, 255));
@@ -31,16 +42,25 @@ void ViewerApp::draw_overlays(int width, int height) {
     f.ramp = m_state.ramp;
     if (m_state.presentation || !m_opt.screenshot.empty()) f.title = m_state.title;
     f.month = period_text();
+    if (m_state.ward >= 0)
+        if (const render::AreaLayer* wards = m_scene.area("ward"))
+            f.month += ", " + wards->names[static_cast<std::size_t>(m_state.ward)] + " ward only";
     using K = LegendEntry::Kind;
     if (m_state.shows("priority")) f.legend.push_back({K::outline, "Priority area", m_state.layer("priority")->colour, ""});
     if (m_state.shows("ward")) f.legend.push_back({K::outline, "Ward boundary", m_state.layer("ward")->colour, ""});
-    if (m_state.shows("density") && m_state.density_max > 0) {
+    const std::string& raster = m_state.raster_layer;
+    if (raster == "density" && m_state.shows("density") && m_state.density_max > 0) {
         f.legend.push_back({K::ramp, "Incidents per km² (KDE)", {}, ""});
-        f.ramp_low = fmt::format("{:.0f}", m_state.density_max * 0.02);
-        f.ramp_high = fmt::format("{:.0f}", m_state.density_max);
+        f.ramp_low = fmt::format("{:.0f}", m_state.density_max * m_state.density_low);
+        f.ramp_high = fmt::format("{:.0f}", m_state.density_max * m_state.density_high);
     }
-    if ((m_state.shows("hotspots") && m_renderer->raster_is_bins()) || (m_state.shows("ward_hotspots") && m_ward_hotspots))
+    if ((raster == "hotspots" && m_state.shows("hotspots")) || (m_state.shows("ward_hotspots") && m_ward_hotspots))
         f.legend.push_back({K::bins, "Gi* hot and cold spots (FDR)", {}, ""});
+    if (raster == "emerging" && m_state.shows("emerging")) {
+        const auto palette = render::emerging_palette();
+        for (int code : m_state.emerging_codes)
+            f.legend.push_back({K::fill, std::string(analysis::describe(code)), palette[static_cast<std::size_t>(code + 8)], ""});
+    }
     if (m_state.shows("clusters") && m_renderer->has_clusters()) f.legend.push_back({K::outline, "Point cluster (DBSCAN)", {213, 94, 0, 255}, ""});
     if (m_state.shows("incidents")) {
         if (m_state.colour_points_by_month) {

@@ -54,6 +54,12 @@ void ViewerApp::layers_panel() {
         ImGui::SliderFloat("##opacity", &l.opacity, 0.f, 1.f, "%.2f");
         ImGui::SameLine();
         if (ImGui::SmallButton("^") && i + 1 < m_state.layers.size()) std::swap(m_state.layers[i], m_state.layers[i + 1]);
+        ImGui::SameLine();
+        if (ImGui::SmallButton("zoom")) {
+            if (const render::AreaLayer* a = m_scene.area(l.id)) fit_view(a->bounds);
+            else if (l.id == "incidents") fit_view(m_scene.bounds);
+            else fit_view(m_scene.bookmarks.front().bounds);
+        }
         ImGui::PopID();
     }
     int ramp = 0;
@@ -62,6 +68,8 @@ void ViewerApp::layers_panel() {
         if (names[i] == render::to_string(m_state.ramp)) ramp = static_cast<int>(i);
     const char* items[] = {"YlOrRd", "viridis", "Blues", "Purples"};
     if (ImGui::Combo("Density ramp", &ramp, items, 4)) m_state.ramp = render::parse_ramp(items[ramp]);
+    ImGui::SliderFloat("Density from", &m_state.density_low, 0.f, 0.5f, "%.2f of peak");
+    ImGui::SliderFloat("Density to", &m_state.density_high, 0.1f, 1.f, "%.2f of peak");
     ImGui::SliderFloat("Point size (px)", &m_state.point_size_px, 1.f, 12.f, "%.0f");
     ImGui::Checkbox("Colour points by month", &m_state.colour_points_by_month);
     if (auto* l = m_state.layer("priority")) {
@@ -92,6 +100,15 @@ void ViewerApp::filter_panel() {
         ImGui::SameLine();
         ImGui::TextUnformatted(period_text().c_str());
     }
+    if (const render::AreaLayer* wards = m_scene.area("ward")) {
+        const char* current = m_state.ward < 0 ? "All wards" : wards->names[static_cast<std::size_t>(m_state.ward)].c_str();
+        if (ImGui::BeginCombo("Area", current)) {
+            if (ImGui::Selectable("All wards", m_state.ward < 0)) m_state.ward = -1;
+            for (std::size_t i = 0; i < wards->names.size(); ++i)
+                if (ImGui::Selectable(wards->names[i].c_str(), m_state.ward == static_cast<int>(i))) m_state.ward = static_cast<int>(i);
+            ImGui::EndCombo();
+        }
+    }
     if (ImGui::SmallButton("All types")) std::fill(m_state.categories.begin(), m_state.categories.end(), true);
     ImGui::SameLine();
     if (ImGui::SmallButton("None")) std::fill(m_state.categories.begin(), m_state.categories.end(), false);
@@ -118,6 +135,7 @@ void ViewerApp::analysis_panel() {
     if (ImGui::Button("Run Gi* on grid") && !busy) start_analysis("hotspots");
     ImGui::SameLine();
     if (ImGui::Button("Run Gi* on wards")) start_analysis("ward_hotspots");
+    if (ImGui::Button("Run emerging hot spots (Gi* each month)") && !busy) start_analysis("emerging");
     if (!m_state.hotspot_note.empty()) ImGui::TextWrapped("%s", m_state.hotspot_note.c_str());
     ImGui::Separator();
     ImGui::SliderFloat("DBSCAN eps (m)", &p.dbscan_eps_m, 10, 300, "%.0f");
@@ -166,6 +184,9 @@ void ViewerApp::inspect_panel() {
     if (m_state.selected_area >= 0) {
         const auto i = static_cast<std::size_t>(m_state.selected_area);
         ImGui::Text("Selected: %s (%s)", wards->names[i].c_str(), wards->codes[i].c_str());
+        // The boundary's own source fields, as imported.
+        if (!wards->attributes[i].empty()) ImGui::TextWrapped("%s", wards->attributes[i].c_str());
+        if (ImGui::SmallButton("Show only this ward's incidents")) m_state.ward = m_state.selected_area;
     }
 }
 

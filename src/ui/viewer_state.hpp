@@ -35,6 +35,7 @@ struct ViewerState {
     bool colour_points_by_month = false;
     std::int32_t from_month = -1, to_month = -1;
     std::vector<bool> categories;   // shown crime types
+    std::int32_t ward = -1;         // area filter: only this ward's incidents; -1 all
     bool playing = false;
     double play_seconds_per_month = 0.8;
     AnalysisParams params;
@@ -45,6 +46,9 @@ struct ViewerState {
     int selected_area = -1;         // in the ward layer
     std::string density_note, hotspot_note, cluster_note;
     double density_max = 0;
+    float density_low = 0.02f, density_high = 1.f; // shown range, as shares of the peak
+    std::string raster_layer;        // which analysis the map's raster holds: density, hotspots or emerging
+    std::vector<int> emerging_codes; // categories present in the emerging result
 
     LayerState* layer(const std::string& id);
     const LayerState* layer(const std::string& id) const;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/error.hpp"
 #include "io/import_job.hpp"
 #include "render/map_scene.hpp"
 #include "render/scene_analysis.hpp"
@@ -76,5 +77,7 @@ TEST_CASE("a project becomes a scene: areas triangulated, incidents with months,
         CHECK(earlier == 0); // the project has no 2024 data
         auto gi = area_hotspots(*wards, scene.incidents, IncidentFilter{});
         CHECK(gi.bin.size() == 23);
+        // Two months are too few for a monthly trend.
+        CHECK_THROWS_WITH(emerging_grid(scene.incidents, IncidentFilter{}, scene.bounds, 250), Catch::Contains("three months"));
     }
 }
