@@ -5,6 +5,7 @@
 #include "gl/gl_api.hpp"
 #include "io/point_loader.hpp"
 #include "render/basemap.hpp"
+#include "render/classify.hpp"
 #include "render/png_image.hpp"
 
 #include <GLFW/glfw3.h>
@@ -103,6 +104,7 @@ void ViewerApp::init_state() {
         else if (a.kind == "lsoa") add("lsoa", "LSOAs", false, 1.f, {170, 170, 170, 255});
         else if (a.kind != "priority") add(a.kind, a.kind, true, 1.f, {120, 120, 120, 255});
     }
+    if (m_scene.area("ward")) add("ward_counts", "Incidents per ward (choropleth)", false, 0.8f, {0, 0, 0, 255});
     add("ward_hotspots", "Gi* hot spots (wards)", false, 0.8f, {0, 0, 0, 255});
     add("density", "Kernel density", false, 0.75f, {0, 0, 0, 255});
     add("hotspots", "Gi* hot spots (grid)", false, 0.8f, {0, 0, 0, 255});
@@ -168,6 +170,7 @@ void ViewerApp::apply_options() {
         if (m_state.ward < 0) throw ConfigError(fmt::format("--area: no ward named or coded '{}'", m_opt.area));
     }
     m_state.ramp = render::parse_ramp(m_opt.ramp);
+    m_state.equal_interval = render::parse_classification(m_opt.classification) == render::Classification::equal_interval;
     if (m_opt.colour_by != "type" && m_opt.colour_by != "month") throw ConfigError("--colour-by: type or month");
     m_state.colour_points_by_month = m_opt.colour_by == "month";
     m_state.presentation = m_opt.presentation;
@@ -266,13 +269,36 @@ void ViewerApp::collect_results() {
     if (auto e = m_jobs.take_error(); !e.empty()) m_status = e;
 }
 
-void ViewerApp::refresh_area_colours() {
-    for (std::size_t i = 0; i < m_scene.areas.size(); ++i) {
-        if (m_scene.areas[i].kind != "ward" || !m_ward_hotspots) continue;
-        std::vector<render::Rgba> colours;
-        for (int b : m_ward_hotspots->bin) colours.push_back(render::gi_bin_colour(b));
-        m_renderer->set_area_colours(i, colours);
+void ViewerApp::refresh_area_colours() { m_ward_colouring.clear(); }
+
+std::vector<double> ViewerApp::ward_breaks() const {
+    std::vector<double> counts(m_counts.current.begin(), m_counts.current.end());
+    return render::class_breaks(counts, m_state.classes,
+                                m_state.equal_interval ? render::Classification::equal_interval : render::Classification::quantile);
+}
+
+void ViewerApp::colour_wards(const std::string& what) {
+    std::size_t layer = m_scene.areas.size();
+    for (std::size_t i = 0; i < m_scene.areas.size(); ++i)
+        if (m_scene.areas[i].kind == "ward") layer = i;
+    if (layer == m_scene.areas.size()) return;
+    std::string key = what;
+    if (what == "counts") {
+        refresh_counts();
+        key += m_counts_key + fmt::format("/{}{}{}", m_state.classes, m_state.equal_interval, static_cast<int>(m_state.ramp));
     }
+    if (key == m_ward_colouring) return;
+    std::vector<render::Rgba> colours;
+    if (what == "hotspots" && m_ward_hotspots) {
+        for (int b : m_ward_hotspots->bin) colours.push_back(render::gi_bin_colour(b));
+    } else if (what == "counts") {
+        const auto breaks = ward_breaks();
+        const double n = static_cast<double>(breaks.size() + 1);
+        for (auto c : m_counts.current)
+            colours.push_back(render::sample_ramp(m_state.ramp, (render::class_of(static_cast<double>(c), breaks) + 0.5) / n));
+    }
+    m_renderer->set_area_colours(layer, colours);
+    m_ward_colouring = key;
 }
 
 void ViewerApp::refresh_counts() {
@@ -297,8 +323,14 @@ void ViewerApp::draw_map(int width, int height) {
     if (m_state.shows("basemap")) m_renderer->draw_basemap(m_camera, m_state.layer("basemap")->opacity);
     if (auto d = layer_index("district"); d && m_state.shows("district"))
         m_renderer->draw_area_fill(*d, m_camera, render::Rgba{238, 234, 224, 255}, 1.f, false);
-    if (auto w = layer_index("ward"); w && m_state.shows("ward_hotspots") && m_ward_hotspots)
+    if (auto w = layer_index("ward"); w && m_state.shows("ward_counts")) {
+        colour_wards("counts");
+        m_renderer->draw_area_fill(*w, m_camera, render::Rgba{255, 255, 255, 255}, m_state.layer("ward_counts")->opacity, true);
+    }
+    if (auto w = layer_index("ward"); w && m_state.shows("ward_hotspots") && m_ward_hotspots) {
+        colour_wards("hotspots");
         m_renderer->draw_area_fill(*w, m_camera, render::Rgba{255, 255, 255, 255}, m_state.layer("ward_hotspots")->opacity, true);
+    }
     // One raster at a time: the latest of KDE, grid Gi* and emerging hot spots.
     if (m_renderer->has_raster() && !m_state.raster_layer.empty() && m_state.shows(m_state.raster_layer)) {
         gl::RasterStyle rs;

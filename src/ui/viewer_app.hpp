@@ -32,6 +32,7 @@ struct ViewerOptions {
     std::string from_month, to_month; // YYYY-MM
     std::vector<std::string> categories;
     std::string area;              // a ward (name or code): only its incidents
+    std::string classification = "quantile"; // ward choropleth: quantile or equal
     std::vector<std::string> analyses; // run before the first frame: density, hotspots, ward_hotspots, clusters
     std::string ramp = "YlOrRd";
     std::string colour_by = "type";  // or "month"
@@ -65,6 +66,9 @@ private:
     void run_analysis_now(const std::string& which);
     void refresh_area_colours();
     void refresh_counts();
+    // Colours the ward fill for `what` ("counts" choropleth or "hotspots"), when not already.
+    void colour_wards(const std::string& what);
+    std::vector<double> ward_breaks() const;
     render::IncidentFilter filter() const;
     std::string period_text() const;
     int screenshot();
@@ -95,6 +99,7 @@ private:
     std::optional<render::AreaHotspots> m_ward_hotspots;
     render::AreaCounts m_counts;
     std::string m_counts_key;
+    std::string m_ward_colouring;  // what the ward fill's colours show now
     std::string m_status;          // last message for the status line
     double m_last_step = 0;
     bool m_dragging = false;

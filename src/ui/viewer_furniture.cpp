@@ -3,6 +3,7 @@
 // every mode the title, period, legend, scale bar, north arrow and attribution (larger in
 // presentation mode).
 #include "analysis/emerging_hotspots.hpp"
+#include "render/classify.hpp"
 #include "render/scene_analysis.hpp"
 #include "ui/map_overlay.hpp"
 #include "ui/viewer_app.hpp"
@@ -48,6 +49,18 @@ void ViewerApp::draw_overlays(int width, int height) {
     using K = LegendEntry::Kind;
     if (m_state.shows("priority")) f.legend.push_back({K::outline, "Priority area", m_state.layer("priority")->colour, ""});
     if (m_state.shows("ward")) f.legend.push_back({K::outline, "Ward boundary", m_state.layer("ward")->colour, ""});
+    if (m_state.shows("ward_counts") && !m_counts.current.empty()) {
+        // One entry per class, with its range of counts.
+        const auto breaks = ward_breaks();
+        const double n = static_cast<double>(breaks.size() + 1);
+        const auto [lo, hi] = std::minmax_element(m_counts.current.begin(), m_counts.current.end());
+        for (std::size_t k = 0; k <= breaks.size(); ++k) {
+            const double from = k == 0 ? static_cast<double>(*lo) : breaks[k - 1];
+            const std::string label = k == breaks.size() ? fmt::format("{:.0f} to {} incidents", from, *hi)
+                                                         : fmt::format("{:.0f} to under {:.0f}", from, breaks[k]);
+            f.legend.push_back({K::fill, label, render::sample_ramp(m_state.ramp, (static_cast<double>(k) + 0.5) / n), ""});
+        }
+    }
     const std::string& raster = m_state.raster_layer;
     if (raster == "density" && m_state.shows("density") && m_state.density_max > 0) {
         f.legend.push_back({K::ramp, "Incidents per km² (KDE)", {}, ""});

@@ -68,6 +68,8 @@ void ViewerApp::layers_panel() {
         if (names[i] == render::to_string(m_state.ramp)) ramp = static_cast<int>(i);
     const char* items[] = {"YlOrRd", "viridis", "Blues", "Purples"};
     if (ImGui::Combo("Density ramp", &ramp, items, 4)) m_state.ramp = render::parse_ramp(items[ramp]);
+    ImGui::Checkbox("Equal intervals (not quantiles)", &m_state.equal_interval);
+    ImGui::SliderInt("Ward classes", &m_state.classes, 2, 9);
     ImGui::SliderFloat("Density from", &m_state.density_low, 0.f, 0.5f, "%.2f of peak");
     ImGui::SliderFloat("Density to", &m_state.density_high, 0.1f, 1.f, "%.2f of peak");
     ImGui::SliderFloat("Point size (px)", &m_state.point_size_px, 1.f, 12.f, "%.0f");

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "geo/geos_context.hpp"
 #include "render/camera.hpp"
+#include "render/classify.hpp"
 #include "render/color_ramp.hpp"
 #include "render/map_overlays.hpp"
 #include "render/tessellate.hpp"
@@ -11,6 +12,7 @@
 #include <catch2/catch.hpp>
 #include <geos_c.h>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace safermap;
@@ -150,4 +152,25 @@ TEST_CASE("scale bars have round lengths", "[render][scale]") {
     CHECK(b.metres == 1000);
     CHECK(b.label == "1 km");
     CHECK(scale_bar(30.0, 200).label == "5 km");
+}
+
+TEST_CASE("choropleth classes: quantiles and equal intervals", "[render][classify]") {
+    const std::vector<double> v{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    // Quantiles of ten areas in five classes: two areas each.
+    const auto q = class_breaks(v, 5, Classification::quantile);
+    CHECK(q == std::vector<double>{3, 5, 7, 9});
+    CHECK(class_of(1, q) == 0);
+    CHECK(class_of(2, q) == 0);
+    CHECK(class_of(3, q) == 1);
+    CHECK(class_of(10, q) == 4);
+    const auto e = class_breaks(v, 3, Classification::equal_interval);
+    REQUIRE(e.size() == 2);
+    CHECK(e[0] == Approx(4));
+    CHECK(e[1] == Approx(7));
+    // Ties: many zero counts give fewer, distinct breaks.
+    const auto t = class_breaks({0, 0, 0, 0, 0, 0, 0, 1, 5, 9}, 5, Classification::quantile);
+    CHECK(std::is_sorted(t.begin(), t.end()));
+    CHECK(std::adjacent_find(t.begin(), t.end()) == t.end());
+    CHECK(parse_classification("equal") == Classification::equal_interval);
+    CHECK_THROWS_AS(parse_classification("jenks"), ConfigError);
 }

@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
     app.add_option("--size", size, "Window or screenshot size, WIDTHxHEIGHT (default 1600x900)");
     app.add_option("--view", o.view, "Open at a saved view: 'Whole area', a priority area, or a view saved in the project");
     app.add_option("--layers", o.layers, "Only these layers (comma-separated): district, ward, lsoa, priority, incidents, density, "
-                                         "hotspots, emerging, ward_hotspots, clusters, cctv, interventions, labels, basemap");
+                                         "hotspots, emerging, ward_counts, ward_hotspots, clusters, cctv, interventions, labels, basemap");
     app.add_flag("--presentation", o.presentation, "Presentation mode: no panels, large title, legend, scale bar, north arrow");
     app.add_flag("--public", o.public_mode, "Public mode: incident points never shown, only aggregated layers");
     app.add_option("--from", o.from_month, "First month shown, YYYY-MM");
@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
     app.add_option("--category", o.categories, "Crime types shown (repeatable; default all)");
     app.add_option("--area", o.area, "Only the incidents of this ward (name or code)");
     app.add_option("--analysis", o.analyses, "Run before the first frame (comma-separated): density, hotspots, emerging, ward_hotspots, clusters");
-    app.add_option("--ramp", o.ramp, "Density colour ramp: YlOrRd (default), viridis, Blues, Purples");
+    app.add_option("--ramp", o.ramp, "Density and choropleth colour ramp: YlOrRd (default), viridis, Blues, Purples");
+    app.add_option("--classification", o.classification, "Ward choropleth classes: quantile (default) or equal");
     app.add_option("--colour-by", o.colour_by, "Colour incidents by 'type' (default) or 'month'");
     app.add_option("--title", o.title, "Map title (default: the project's name)");
     app.add_option("--basemap", o.basemap, "A local raster (GeoTIFF, MBTiles, ...) drawn under the map; never a network call");
