@@ -15,14 +15,6 @@
 
 namespace safermap::geocode {
 
-namespace {
-
-std::string at(const std::vector<std::string>& f, int i) {
-    return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)] : std::string();
-}
-
-} // namespace
-
 void read_address_file(const std::string& path, const std::function<void(const AddressRecord&)>& on_record, Rejects& rejects,
                        RunReport& report) {
     io::CsvReader reader(path);
@@ -52,20 +44,20 @@ void read_address_file(const std::string& path, const std::function<void(const A
         auto reject = [&](std::string_view reason, const std::string& detail) {
             rejects.add(report, RejectedRow{path, r.line, reason, detail, r.raw});
         };
-        a.uprn = at(f, uprn).empty() ? fmt::format("{}:{}", path, r.line) : at(f, uprn);
-        a.flat = at(f, flat);
-        a.number = at(f, number);
-        a.building = at(f, building);
-        a.street = at(f, street);
+        a.uprn = io::field_or_empty(f, uprn).empty() ? fmt::format("{}:{}", path, r.line) : io::field_or_empty(f, uprn);
+        a.flat = io::field_or_empty(f, flat);
+        a.number = io::field_or_empty(f, number);
+        a.building = io::field_or_empty(f, building);
+        a.street = io::field_or_empty(f, street);
         a.street_key = street_key(a.street);
-        a.locality = at(f, town);
-        auto pc = parse_postcode(at(f, postcode));
+        a.locality = io::field_or_empty(f, town);
+        auto pc = parse_postcode(io::field_or_empty(f, postcode));
         a.postcode = pc ? pc->formatted : std::string();
         if (a.street_key.empty() || (a.number.empty() && a.building.empty())) {
             reject("incomplete_address", "an address point needs a street and a number or building name");
             continue;
         }
-        auto px = io::parse_number(at(f, use_xy ? x : lon)), py = io::parse_number(at(f, use_xy ? y : lat));
+        auto px = io::parse_number(io::field_or_empty(f, use_xy ? x : lon)), py = io::parse_number(io::field_or_empty(f, use_xy ? y : lat));
         if (px && py && to_bng && !to_bng->transform(*px, *py)) px.reset();
         if (!px || !py) {
             reject("no_coordinates", fmt::format("address {} has no usable coordinates", a.uprn));

@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/rejects.hpp"
+#include "core/utc_time.hpp"
 #include "geocode/address_sources.hpp"
 #include "geocode/gazetteer_schema.hpp"
 #include "geocode/policeuk_locations.hpp"
@@ -20,7 +21,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <filesystem>
 #include <unordered_map>
 
@@ -37,13 +37,6 @@ constexpr double k_place_link_m = 100;     // one supermarket may have two snap 
 constexpr double k_line_link_m = 100;      // centreline pieces of one street touch
 constexpr double k_near_street_m = 250;
 
-std::string utc_now() {
-    const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                       tm.tm_min, tm.tm_sec);
-}
 
 class GazetteerWriter {
 public:
@@ -97,7 +90,7 @@ public:
     void log(const GazetteerFileResult& r, std::int64_t bytes, const std::string& rejects_file) {
         OGRLayer& l = layer(gs::k_log);
         OGRFeature f(l.GetLayerDefn());
-        f.SetField("time_utc", utc_now().c_str());
+        f.SetField("time_utc", utc_timestamp().c_str());
         f.SetField("kind", r.kind.c_str());
         f.SetField("file", r.file.c_str());
         f.SetField("file_bytes", static_cast<GIntBig>(bytes));

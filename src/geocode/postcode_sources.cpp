@@ -73,10 +73,6 @@ Layout detect_layout(const std::vector<std::string>& first, const std::string& p
     return l;
 }
 
-std::string field(const std::vector<std::string>& f, int i) {
-    return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)] : std::string();
-}
-
 // ONSPD's doterm is YYYYMM; other files may write YYYY-MM or a date.
 std::string terminated_month(std::string text) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
@@ -107,7 +103,7 @@ std::string read_postcode_file(const std::string& path, const std::function<void
             rejects.add(report, RejectedRow{path, record.line, reason, detail, record.raw});
         };
         const auto& f = record.fields;
-        const std::string pc_text = field(f, layout.postcode);
+        const std::string pc_text = io::field_or_empty(f, layout.postcode);
         auto pc = parse_postcode(pc_text);
         if (!pc) {
             reject("bad_postcode", fmt::format("'{}' is not a UK postcode", pc_text));
@@ -115,15 +111,15 @@ std::string read_postcode_file(const std::string& path, const std::function<void
         }
         std::optional<double> x, y;
         if (use_xy) {
-            x = io::parse_number(field(f, layout.x));
-            y = io::parse_number(field(f, layout.y));
+            x = io::parse_number(io::field_or_empty(f, layout.x));
+            y = io::parse_number(io::field_or_empty(f, layout.y));
         } else {
-            x = io::parse_number(field(f, layout.lon));
-            y = io::parse_number(field(f, layout.lat));
+            x = io::parse_number(io::field_or_empty(f, layout.lon));
+            y = io::parse_number(io::field_or_empty(f, layout.lat));
             if (x && y && !(*y >= 99.0) && !to_bng->transform(*x, *y)) x.reset();
             if (y && *y >= 99.0) x.reset(); // ONSPD writes 99.999999 for "no coordinates"
         }
-        const std::string quality_text = field(f, layout.quality);
+        const std::string quality_text = io::field_or_empty(f, layout.quality);
         const auto quality = io::parse_number(quality_text);
         if (!x || !y || (*x == 0 && *y == 0) || (quality && (*quality == 90 || *quality == 9))) {
             reject("no_coordinates", fmt::format("postcode {} has no usable coordinates", pc->formatted));
@@ -138,9 +134,9 @@ std::string read_postcode_file(const std::string& path, const std::function<void
         out.x = *x;
         out.y = *y;
         out.quality = quality ? static_cast<int>(*quality) : 0;
-        out.terminated = terminated_month(field(f, layout.terminated));
-        out.district_code = field(f, layout.district);
-        out.ward_code = field(f, layout.ward);
+        out.terminated = terminated_month(io::field_or_empty(f, layout.terminated));
+        out.district_code = io::field_or_empty(f, layout.district);
+        out.ward_code = io::field_or_empty(f, layout.ward);
         if (pc->corrected || pc->formatted != pc_text) report.note(pc->corrected ? "postcode_slip_mended" : "postcode_reformatted");
         ++report.kept;
         on_record(out);

@@ -46,10 +46,6 @@ bool is_open_names_csv(const std::string& path, io::CsvHeader& header, bool& hea
     return header.find({"NAME1"}) >= 0 && header.find({"LOCAL_TYPE"}) >= 0 && header.find({"GEOMETRY_X"}) >= 0;
 }
 
-std::string at(const std::vector<std::string>& f, int i) {
-    return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)] : std::string();
-}
-
 StreetSource read_open_names(const std::string& path, const io::CsvHeader& h, bool headerless, Rejects& rejects,
                              RunReport& report) {
     StreetSource out;
@@ -67,35 +63,35 @@ StreetSource read_open_names(const std::string& path, const io::CsvHeader& h, bo
         auto reject = [&](std::string_view reason, const std::string& detail) {
             rejects.add(report, RejectedRow{path, r.line, reason, detail, r.raw});
         };
-        const std::string lt = at(f, local_type);
-        const auto x = io::parse_number(at(f, gx)), y = io::parse_number(at(f, gy));
-        if (at(f, name).empty() || !x || !y) {
+        const std::string lt = io::field_or_empty(f, local_type);
+        const auto x = io::parse_number(io::field_or_empty(f, gx)), y = io::parse_number(io::field_or_empty(f, gy));
+        if (io::field_or_empty(f, name).empty() || !x || !y) {
             reject("no_name_or_point", "an Open Names row needs NAME1, GEOMETRY_X and GEOMETRY_Y");
             continue;
         }
         if (lt == "Named Road") {
             StreetPiece p;
-            p.name = at(f, name);
+            p.name = io::field_or_empty(f, name);
             p.key = street_key(p.name);
-            p.locality = at(f, place).empty() ? at(f, district) : at(f, place);
+            p.locality = io::field_or_empty(f, place).empty() ? io::field_or_empty(f, district) : io::field_or_empty(f, place);
             p.kind = "street";
             p.points = {XY{*x, *y}};
             out.pieces.push_back(std::move(p));
             ++report.kept;
-        } else if (at(f, type) == "populatedPlace") {
-            const auto a = io::parse_number(at(f, x0)), b = io::parse_number(at(f, y0)), c = io::parse_number(at(f, x1)),
-                       d = io::parse_number(at(f, y1));
+        } else if (io::field_or_empty(f, type) == "populatedPlace") {
+            const auto a = io::parse_number(io::field_or_empty(f, x0)), b = io::parse_number(io::field_or_empty(f, y0)), c = io::parse_number(io::field_or_empty(f, x1)),
+                       d = io::parse_number(io::field_or_empty(f, y1));
             if (!a || !b || !c || !d) {
                 reject("no_extent", "a populated place needs MBR_XMIN, MBR_YMIN, MBR_XMAX and MBR_YMAX");
                 continue;
             }
             std::string kind = lt;
             for (auto& ch : kind) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            out.localities.push_back(LocalityBox{at(f, name), kind, *a, *b, *c, *d});
+            out.localities.push_back(LocalityBox{io::field_or_empty(f, name), kind, *a, *b, *c, *d});
             ++report.kept;
         } else {
             // Postcodes, numbered roads, hydrography, landforms: not streets or localities.
-            reject("not_a_street_or_locality", fmt::format("Open Names {} '{}' is not used", lt, at(f, name)));
+            reject("not_a_street_or_locality", fmt::format("Open Names {} '{}' is not used", lt, io::field_or_empty(f, name)));
         }
     }
     return out;

@@ -23,6 +23,16 @@ std::string read_text(const std::string& path) {
     return s.str();
 }
 
+// GL's log for a shader or a program (glGetShaderiv/glGetShaderInfoLog or the Program pair).
+template <class GetIv, class GetLog>
+std::string info_log(GLuint id, GetIv get_iv, GetLog get_log) {
+    GLint n = 0;
+    get_iv(id, GL_INFO_LOG_LENGTH, &n);
+    std::vector<char> log(static_cast<std::size_t>(std::max(n, 1)), '\0');
+    get_log(id, n, nullptr, log.data());
+    return log.data();
+}
+
 GLuint compile(GLenum type, const std::string& path) {
     const std::string source = read_text(path);
     GLuint shader = glCreateShader(type);
@@ -32,12 +42,9 @@ GLuint compile(GLenum type, const std::string& path) {
     GLint ok = 0;
     glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
     if (!ok) {
-        GLint n = 0;
-        glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &n);
-        std::vector<char> log(static_cast<std::size_t>(std::max(n, 1)));
-        glGetShaderInfoLog(shader, n, nullptr, log.data());
+        const std::string log = info_log(shader, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(shader);
-        throw Error(fmt::format("{}: shader does not compile:\n{}", path, log.data()));
+        throw Error(fmt::format("{}: shader does not compile:\n{}", path, log));
     }
     return shader;
 }
@@ -77,13 +84,10 @@ ShaderProgram::ShaderProgram(const std::string& dir, const std::string& vertex, 
     GLint ok = 0;
     glGetProgramiv(m_id, GL_LINK_STATUS, &ok);
     if (!ok) {
-        GLint n = 0;
-        glGetProgramiv(m_id, GL_INFO_LOG_LENGTH, &n);
-        std::vector<char> log(static_cast<std::size_t>(std::max(n, 1)));
-        glGetProgramInfoLog(m_id, n, nullptr, log.data());
+        const std::string log = info_log(m_id, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(m_id);
         m_id = 0;
-        throw Error(fmt::format("{} + {}: shaders do not link:\n{}", vpath, fpath, log.data()));
+        throw Error(fmt::format("{} + {}: shaders do not link:\n{}", vpath, fpath, log));
     }
 }
 

@@ -41,6 +41,10 @@ int CsvHeader::require(const std::string& name, const std::string& path, std::st
     return i;
 }
 
+std::string field_or_empty(const std::vector<std::string>& f, int i) {
+    return i >= 0 && static_cast<std::size_t>(i) < f.size() ? f[static_cast<std::size_t>(i)] : std::string();
+}
+
 std::string CsvHeader::listing() const { return fmt::format("{}", fmt::join(m_names, ", ")); }
 
 } // namespace safermap::io

@@ -29,4 +29,7 @@ private:
     std::vector<std::string> m_folded;
 };
 
+// Field `i` of a record, or "" when the record is shorter or `i` is -1 (a column not present).
+std::string field_or_empty(const std::vector<std::string>& fields, int i);
+
 } // namespace safermap::io

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "io/import_log.hpp"
 
+#include "core/utc_time.hpp"
+
 #include "core/error.hpp"
 #include "io/gdal_env.hpp"
 #include "io/project_schema.hpp"
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -35,8 +36,7 @@ std::map<std::string, std::int64_t> parse_counts(const std::string& text) {
 
 ImportLog::ImportLog(ProjectStore& store) : m_store(store), m_import_id(1) {
     for (const auto& e : read_import_log(store)) m_import_id = std::max(m_import_id, e.import_id + 1);
-    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    m_time_utc = fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", now);
+    m_time_utc = utc_timestamp();
 }
 
 void ImportLog::append(std::string_view target_layer, const std::string& file, const std::string& format,
