@@ -75,11 +75,10 @@ struct Context {
     std::string note;
 };
 
-std::string describe(const Gazetteer& g, const GazStreet& s) {
+std::string describe(const GazStreet& s) {
     std::string out = s.name;
     if (!s.locality.empty()) out += ", " + s.locality;
     if (s.kind == "place" && !s.near_street.empty()) out += " (near " + s.near_street + ")";
-    (void)g;
     return out;
 }
 
@@ -96,12 +95,14 @@ std::vector<Candidate> street_candidates(const Gazetteer& g, const std::vector<S
     std::vector<Candidate> all;
     std::vector<NameHit> hits;
     std::vector<char> in_locality;
+    bool locality_named = !ctx.localities.empty(); // given, or found in the text after a street
     for (std::size_t r = 0; r < readings.size(); ++r) {
         const StreetReading& reading = readings[r];
         g.find_streets(reading.key, hits);
         std::vector<std::uint32_t> locs = ctx.localities;
         if (!reading.locality.empty()) {
             auto extra = g.resolve_locality(reading.locality);
+            locality_named |= !extra.empty();
             locs.insert(locs.end(), extra.begin(), extra.end());
         }
         const std::size_t name_len = std::max<std::size_t>(1, split_street_key(reading.key).name.size());
@@ -131,10 +132,6 @@ std::vector<Candidate> street_candidates(const Gazetteer& g, const std::vector<S
         }
     }
     const bool any_in = std::find(best_in.begin(), best_in.end(), 1) != best_in.end();
-    const bool locality_named = !ctx.localities.empty() ||
-                                std::any_of(readings.begin(), readings.end(), [&](const StreetReading& r) {
-                                    return !r.locality.empty() && !g.resolve_locality(r.locality).empty();
-                                });
     // Streets of that name outside the locality named are other streets, not this one.
     out_of_locality = locality_named && !any_in && !best.empty();
     std::vector<Candidate> kept;
@@ -180,7 +177,7 @@ MatchResult street_result(const Gazetteer& g, const Candidate& c, int candidates
     m.score = c.score;
     m.candidates = candidates;
     m.ref = fmt::format("street:{}", s.fid);
-    m.matched = describe(g, s);
+    m.matched = describe(s);
     m.quality = street_quality(s);
     m.note = ctx.note;
     return m;
@@ -190,7 +187,7 @@ std::string list_candidates(const Gazetteer& g, const std::vector<Candidate>& ca
     std::string out;
     for (std::size_t i = 0; i < cands.size() && i < 4; ++i) {
         if (!out.empty()) out += " | ";
-        out += describe(g, g.streets()[cands[i].street]);
+        out += describe(g.streets()[cands[i].street]);
     }
     if (cands.size() > 4) out += fmt::format(" | {} more", cands.size() - 4);
     return out;
@@ -305,7 +302,7 @@ std::optional<MatchResult> match_junction(const Gazetteer& g, Context& ctx) {
     m.score = p.score * 0.95; // a junction is an estimate between two streets' points
     m.candidates = 1;
     m.ref = fmt::format("intersection:{}+{}", g.streets()[p.a.street].fid, g.streets()[p.b.street].fid);
-    m.matched = describe(g, g.streets()[p.a.street]) + " / " + describe(g, g.streets()[p.b.street]);
+    m.matched = describe(g.streets()[p.a.street]) + " / " + describe(g.streets()[p.b.street]);
     m.quality = fmt::format("junction estimate: midpoint of the streets' nearest points, {:.0f} m apart", p.gap);
     m.note = ctx.note;
     return m;
