@@ -32,19 +32,30 @@ public:
     // Registers a key already stored in the project.
     void add_existing(std::string_view key);
     // Registers `key` for this import, saying whether it was seen before and where.
-    Seen insert(std::string_view key);
+    Seen insert(std::string_view key) { return insert_hashed(hash128(key)); }
+    // The same for a key already hashed with hash128().
+    Seen insert_hashed(const Hash128& key_hash);
+    // Starts loading the table slots `key_hash` will probe: a caller with a batch of keys
+    // prefetches a few rows ahead so that the cache misses overlap.
+    void prefetch(const Hash128& key_hash) const {
+        m_existing.prefetch(key_hash);
+        m_added.prefetch(key_hash);
+    }
 
     // Call at the start of each input file: occurrence numbers count within one file.
     void start_file() { m_occurrences.clear(); }
     // "h:<32 hex digits>#<n>" for a row without an id, from all its fields.
-    std::string content_key(std::span<const std::string> fields);
+    std::string content_key(std::span<const std::string> fields) { return content_key(content_hash(fields)); }
+    // The two halves of that, so that the hashing can run on another thread: the row's hash
+    // (any thread), then its key with the occurrence number (in input order).
+    static Hash128 content_hash(std::span<const std::string> fields);
+    std::string content_key(const Hash128& content);
 
 
 private:
     detail::Hash128Set m_existing;
     detail::Hash128Set m_added;
     std::unordered_map<Hash128, int, Hash128Hasher> m_occurrences;
-    std::string m_scratch;
 };
 
 } // namespace safermap

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <proj.h>
 
+#include <bit>
 #include <cmath>
 #include <memory>
 
@@ -91,7 +92,37 @@ Reprojector::~Reprojector() {
     if (m_ctx) proj_context_destroy(m_ctx);
 }
 
+namespace {
+// The cache starts small (a small file should not pay for a big table) and grows while it
+// misses often, up to 2.5 MB: a county's snap points then fit several times over.
+constexpr std::size_t k_memo_first_slots = 1 << 10, k_memo_max_slots = 1 << 16;
+}
+
 bool Reprojector::transform(double& x, double& y) const {
+    if (!m_pj) return transform_uncached(x, y);
+    if (m_memo.empty() || (m_memo_misses > 2 * m_memo.size() && m_memo.size() < k_memo_max_slots)) {
+        m_memo.assign(m_memo.empty() ? k_memo_first_slots : 4 * m_memo.size(), Memo{});
+        m_memo_misses = 0;
+    }
+    const auto xb = std::bit_cast<std::uint64_t>(x), yb = std::bit_cast<std::uint64_t>(y);
+    std::uint64_t h = (xb ^ (yb * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
+    Memo& m = m_memo[(h >> 40) & (m_memo.size() - 1)];
+    if (m.filled && m.x_bits == xb && m.y_bits == yb) {
+        x = m.x;
+        y = m.y;
+        return m.ok;
+    }
+    ++m_memo_misses;
+    m.ok = transform_uncached(x, y);
+    m.x_bits = xb;
+    m.y_bits = yb;
+    m.x = x;
+    m.y = y;
+    m.filled = true;
+    return m.ok;
+}
+
+bool Reprojector::transform_uncached(double& x, double& y) const {
     if (!std::isfinite(x) || !std::isfinite(y)) return false;
     if (m_source_geographic && (std::abs(x) > 180 || std::abs(y) > 90)) return false;
     if (m_pj) {

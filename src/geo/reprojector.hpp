@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 struct pj_ctx;
 struct PJconsts;
@@ -33,7 +35,8 @@ public:
 
     // Transforms in place. Returns false (leaving x, y unspecified) when the point is outside
     // the source CRS's valid range, PROJ cannot transform it, or the result falls outside the
-    // target CRS's area of use.
+    // target CRS's area of use. Recent results are remembered: police.uk places every crime on
+    // one of a few thousand snap points, so most rows repeat a position already transformed.
     bool transform(double& x, double& y) const;
 
     // The target CRS's area of use, in target units.
@@ -41,6 +44,17 @@ public:
 
 private:
     Reprojector() = default;
+    bool transform_uncached(double& x, double& y) const;
+
+    // A direct-mapped cache of recent transforms, keyed by the input's exact bits: the same
+    // input always gives PROJ's own answer, so results are identical with or without it.
+    struct Memo {
+        std::uint64_t x_bits = 0, y_bits = 0;
+        double x = 0, y = 0;
+        bool filled = false, ok = false;
+    };
+    mutable std::vector<Memo> m_memo; // a power of two in size
+    mutable std::size_t m_memo_misses = 0;
     pj_ctx* m_ctx = nullptr;
     PJconsts* m_pj = nullptr; // null when from == to
     bool m_source_geographic = false;

@@ -30,7 +30,12 @@ CsvReader::CsvReader(std::string path) : m_path(std::move(path)), m_gz(std::make
     }
     gzbuffer(m_gz->file, k_buffer_bytes);
     m_buffer.resize(k_buffer_bytes);
+    m_data = m_buffer.data();
 }
+
+CsvReader::CsvReader(std::string_view bytes, std::string name, std::int64_t first_line, bool at_file_start)
+    : m_path(std::move(name)), m_data(bytes.data()), m_end(bytes.size()), m_eof(true), m_started(!at_file_start),
+      m_line(first_line), m_bytes_read(static_cast<std::int64_t>(bytes.size())) {}
 
 CsvReader::~CsvReader() = default;
 
@@ -74,13 +79,13 @@ bool CsvReader::next(CsvRecord& record) {
         if (m_pos == m_end && !fill()) break;
         if (!m_started) {
             m_started = true;
-            if (m_end - m_pos >= 3 && std::memcmp(m_buffer.data() + m_pos, "\xEF\xBB\xBF", 3) == 0) m_pos += 3;
+            if (m_end - m_pos >= 3 && std::memcmp(m_data + m_pos, "\xEF\xBB\xBF", 3) == 0) m_pos += 3;
             if (m_pos == m_end) continue;
         }
         // Fast path: copy a run of ordinary bytes in one go (most of a police.uk row).
         if (!quote_pending) {
-            const char* begin = m_buffer.data() + m_pos;
-            const char* end = m_buffer.data() + m_end;
+            const char* begin = m_data + m_pos;
+            const char* end = m_data + m_end;
             const char* p = begin;
             if (in_quotes) {
                 p = static_cast<const char*>(std::memchr(begin, '"', static_cast<std::size_t>(end - begin)));
@@ -98,7 +103,7 @@ bool CsvReader::next(CsvRecord& record) {
                 if (p == end) continue;
             }
         }
-        char c = m_buffer[m_pos++];
+        char c = m_data[m_pos++];
         any = true;
         if (c == '\n') {
             ++m_line;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace safermap::io {
@@ -25,6 +26,10 @@ class CsvReader {
 public:
     // Throws IoError naming the file when it cannot be opened.
     explicit CsvReader(std::string path);
+    // Reads records from bytes already in memory (a chunk of a file cut at a line end), which
+    // must outlive the reader. `name` is for messages; `first_line` numbers the chunk's first
+    // line; a BOM is skipped only when `at_file_start`.
+    CsvReader(std::string_view bytes, std::string name, std::int64_t first_line, bool at_file_start);
     ~CsvReader();
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
@@ -37,6 +42,10 @@ public:
     const std::string& path() const { return m_path; }
     // Bytes of (decompressed) input consumed so far.
     std::int64_t bytes_read() const { return m_bytes_read; }
+    // For a reader over memory: the offset of the next record in `bytes`.
+    std::size_t offset() const { return m_pos; }
+    // The line the next record starts on.
+    std::int64_t line() const { return m_line; }
 
 private:
     bool fill();
@@ -45,6 +54,7 @@ private:
     struct GzHandle;
     std::unique_ptr<GzHandle> m_gz;
     std::vector<char> m_buffer;
+    const char* m_data = nullptr; // m_buffer's bytes, or the caller's for a reader over memory
     std::size_t m_pos = 0;
     std::size_t m_end = 0;
     bool m_eof = false;

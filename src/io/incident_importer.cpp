@@ -2,8 +2,9 @@
 #include "io/incident_importer.hpp"
 
 #include "core/error.hpp"
-#include "core/text_encoding.hpp"
 #include "io/csv_reader.hpp"
+#include "io/incident_rows.hpp"
+#include "io/ordered_chunks.hpp"
 #include "io/incident_placement.hpp"
 #include "io/mapped_csv_format.hpp"
 #include "io/police_uk_format.hpp"
@@ -26,17 +27,6 @@ bool looks_like_csv(const std::string& path) {
         if (name.size() >= e.size() && name.compare(name.size() - e.size(), e.size(), e) == 0) return true;
     }
     return false;
-}
-
-// Re-encodes a row that is not valid UTF-8 from Windows-1252, the usual culprit in UK
-// council exports. Returns true when it had to.
-bool repair_encoding(CsvRecord& record) {
-    if (is_valid_utf8(record.raw)) return false;
-    for (auto& f : record.fields) {
-        if (!is_valid_utf8(f)) f = cp1252_to_utf8(f);
-    }
-    record.raw = cp1252_to_utf8(record.raw);
-    return true;
 }
 
 } // namespace
@@ -74,17 +64,33 @@ void IncidentImporter::accept(Incident& inc, std::span<const std::string> key_fi
         reject(report, inc, *why, raw);
         return;
     }
-    inc.key = inc.crime_id.empty() ? m_keys.content_key(key_fields) : inc.crime_id;
-    switch (m_keys.insert(inc.key)) {
+    const bool by_content = inc.crime_id.empty();
+    Hash128 key_hash = by_content ? KeyRegistry::content_hash(key_fields) : hash128(inc.crime_id);
+    assign_key(inc, key_hash, by_content);
+    accept_placed(inc, key_hash, by_content, raw, report);
+}
+
+void IncidentImporter::assign_key(Incident& inc, Hash128& key_hash, bool keyed_by_content) {
+    if (keyed_by_content) {
+        inc.key = m_keys.content_key(key_hash);
+        key_hash = hash128(inc.key);
+    } else if (inc.key != inc.crime_id) {
+        inc.key = inc.crime_id;
+    }
+}
+
+void IncidentImporter::accept_placed(Incident& inc, const Hash128& key_hash, bool keyed_by_content, std::string_view raw,
+                                     RunReport& report) {
+    switch (m_keys.insert_hashed(key_hash)) {
     case KeyRegistry::Seen::new_key: break;
     case KeyRegistry::Seen::in_project:
         reject(report, inc, {"already_in_project", fmt::format("incident {} is already in the project", inc.key)}, raw);
         return;
     case KeyRegistry::Seen::in_this_import:
         reject(report, inc,
-               {inc.crime_id.empty() ? "duplicate_row" : "duplicate_crime_id",
+               {keyed_by_content ? "duplicate_row" : "duplicate_crime_id",
                 fmt::format("{} {} appeared earlier in this import; the first row is kept",
-                            inc.crime_id.empty() ? "row" : "Crime ID", inc.key)},
+                            keyed_by_content ? "row" : "Crime ID", inc.key)},
                raw);
         return;
     }
@@ -122,46 +128,90 @@ std::size_t estimate_rows(const std::vector<std::string>& files) {
 
 RunReport IncidentImporter::import_csv(const std::string& path, const IncidentColumns& columns) {
     RunReport report;
-    CsvReader reader(path);
+    CsvChunkSource source(path, m_chunk_bytes);
+    ParsedChunk first;
+    source.next(first.chunk);
+    CsvReader header_reader(first.chunk.bytes, path, 1, true);
     CsvRecord record;
-    if (!reader.next(record)) throw SchemaError(fmt::format("{}: empty file (no header row)", path));
+    if (!header_reader.next(record)) throw SchemaError(fmt::format("{}: empty file (no header row)", path));
+    if (record.unterminated_quote && !first.chunk.last)
+        throw SchemaError(fmt::format("{}: the header row runs on past {} bytes (a quote never closed?)", path, m_chunk_bytes));
     repair_encoding(record);
     const bool police_uk = is_police_uk_header(record.fields);
     std::unique_ptr<MappedCsvFormat> mapped;
     if (!police_uk) {
         mapped = std::make_unique<MappedCsvFormat>(path, record.fields, columns);
-        reprojector_from(mapped->source_crs()); // fail now, not at the first row, on a bad CRS
     } else if (columns.any()) {
         throw ConfigError(fmt::format("{}: is a police.uk file; column options (--x, --lon, --date, ...) do not apply", path));
     }
     m_format = police_uk ? "police.uk" : "csv";
-    const std::string file_name = std::filesystem::path(path).filename().string();
+    const RowFormat format{police_uk, mapped.get(), std::filesystem::path(path).filename().string(), m_working_crs};
+    if (mapped) RowParser(format).reprojector_from(mapped->source_crs()); // fail now, not at the first row, on a bad CRS
 
-    while (reader.next(record)) {
-        ++report.rows_read;
-        if (m_progress && report.rows_read % k_progress_every == 0) m_progress(path, report.rows_read);
-        Incident& inc = m_incident;
-        inc.clear();
-        inc.source_file = file_name;
-        inc.source_line = record.line;
-        if (repair_encoding(record)) report.note("transcoded_from_cp1252");
-        if (record.unterminated_quote) {
-            reject(report, inc, {"unterminated_quote", "a quoted field runs to the end of the file"}, record.raw);
-            continue;
+    // Chunks are parsed on every core and committed one at a time in file order.
+    first.start = header_reader.offset();
+    bool first_taken = false;
+    std::int64_t first_line = header_reader.line(); // where the next chunk to commit starts
+    std::string carry;                               // a row cut off by the previous chunk's end
+    OrderedChunkSteps steps;
+    steps.next = [&](ParsedChunk& chunk) {
+        if (!first_taken) {
+            first_taken = true;
+            chunk.chunk.bytes.swap(first.chunk.bytes);
+            chunk.chunk.at_file_start = true;
+            chunk.chunk.last = first.chunk.last;
+            chunk.start = first.start;
+            return true;
         }
-        if (record.fields.size() == 1 && record.fields[0].empty()) {
-            reject(report, inc, {"blank_line", "empty line"}, record.raw);
-            continue;
+        chunk.start = 0;
+        return source.next(chunk.chunk);
+    };
+    steps.parse = [](ParsedChunk& chunk, RowParser& parser) { parser.parse(chunk); };
+    steps.commit = [&](ParsedChunk& chunk, RowParser& parser) {
+        if (!carry.empty()) {
+            // The previous chunk ended inside a quoted field, so this one was parsed from the
+            // wrong state: parse it again with the cut-off row in front.
+            chunk.chunk.bytes.insert(0, carry);
+            chunk.chunk.at_file_start = false;
+            chunk.start = 0;
+            carry.clear();
+            parser.parse(chunk);
         }
-        auto why = police_uk ? parse_police_uk_row(record, inc) : mapped->parse(record, inc);
-        if (why) {
-            reject(report, inc, *why, record.raw);
-            continue;
-        }
-        accept(inc, record.fields, record.raw, report);
-    }
+        handle_rows(chunk, first_line, path, report);
+        first_line += chunk.lines;
+        if (chunk.ends_inside_quotes) carry.assign(chunk.chunk.bytes, chunk.last_row_offset, std::string::npos);
+    };
+    run_ordered_chunks(format, m_threads, steps);
     if (m_progress) m_progress(path, report.rows_read);
     return report;
+}
+
+void IncidentImporter::handle_rows(ParsedChunk& parsed, std::int64_t first_line, const std::string& path, RunReport& report) {
+    std::span<ParsedRow> rows(parsed.rows.data(), parsed.used);
+    // Keys first, in input order (occurrence numbers count identical rows), so that the key
+    // table can be prefetched a few rows ahead below: its cache misses otherwise cost more
+    // than everything else done on this thread.
+    for (ParsedRow& row : rows)
+        if (!row.why) assign_key(row.incident, row.key_hash, row.keyed_by_content);
+    constexpr std::size_t k_prefetch_ahead = 32;
+    auto prefetch = [&](std::size_t i) {
+        if (i < rows.size() && !rows[i].why) m_keys.prefetch(rows[i].key_hash);
+    };
+    for (std::size_t i = 0; i < k_prefetch_ahead; ++i) prefetch(i);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        prefetch(i + k_prefetch_ahead);
+        ParsedRow& row = rows[i];
+        ++report.rows_read;
+        if (m_progress && report.rows_read % k_progress_every == 0) m_progress(path, report.rows_read);
+        Incident& inc = row.incident;
+        inc.source_line += first_line;
+        if (row.transcoded) report.note("transcoded_from_cp1252");
+        if (row.why) {
+            reject(report, inc, *row.why, row.raw);
+            continue;
+        }
+        accept_placed(inc, row.key_hash, row.keyed_by_content, row.raw, report);
+    }
 }
 
 } // namespace safermap::io

@@ -9,6 +9,7 @@
 #include "geo/reprojector.hpp"
 #include "geo/study_area.hpp"
 #include "io/incident_columns.hpp"
+#include "io/incident_rows.hpp"
 #include "core/incident_sink.hpp"
 
 #include <functional>
@@ -34,6 +35,12 @@ public:
     void set_study_area(const geo::StudyArea* area, const std::unordered_set<std::string>* lsoa_codes_inside);
     void set_lsoa_index(const geo::AreaIndex* lsoas) { m_lsoas = lsoas; }
     void set_progress(Progress progress) { m_progress = std::move(progress); }
+    // How CSV files are read in parallel: chunks of about `bytes` (256 KiB unless set), parsed by
+    // `threads` worker threads (0: one per hardware thread). Results never depend on these.
+    void set_parallel_reading(std::size_t bytes, unsigned threads) {
+        m_chunk_bytes = bytes;
+        m_threads = threads;
+    }
 
     // Imports one file: a police.uk street-level CSV (recognised by its header; gzip allowed),
     // any other CSV through `columns`, or a point layer in any GDAL vector format.
@@ -50,6 +57,14 @@ private:
     const geo::Reprojector& reprojector_from(const std::string& crs);
     // Runs the stages after parsing; `raw` is the input row for the rejects file.
     void accept(Incident& incident, std::span<const std::string> key_fields, std::string_view raw, RunReport& report);
+    // Sets the incident's key; for a row keyed by content, turns `key_hash` from the content
+    // hash into the hash of that key (with its occurrence number).
+    void assign_key(Incident& incident, Hash128& key_hash, bool keyed_by_content);
+    // The stages after placement and keying, which depend on the rows before: duplicates,
+    // then marking and writing. `key_hash` is hash128(incident.key).
+    void accept_placed(Incident& incident, const Hash128& key_hash, bool keyed_by_content, std::string_view raw,
+                       RunReport& report);
+    void handle_rows(ParsedChunk& parsed, std::int64_t first_line, const std::string& path, RunReport& report);
     void reject(RunReport& report, const Incident& incident, const Rejection& why, std::string_view raw);
 
     IncidentSink& m_sink;
@@ -63,6 +78,8 @@ private:
     std::map<std::string, std::unique_ptr<geo::Reprojector>> m_reprojectors;
     std::string m_format;
     Incident m_incident;
+    std::size_t m_chunk_bytes = std::size_t{256} << 10; // ~1,100 police.uk rows
+    unsigned m_threads = 0;
 };
 
 // A rough row count for incident files, from their sizes (about 200 bytes a police.uk row;

@@ -3,6 +3,7 @@
 
 #include "core/dates.hpp"
 #include "core/error.hpp"
+#include "core/memory_tuning.hpp"
 #include "core/incident_sink.hpp"
 #include "core/key_registry.hpp"
 #include "geo/geos_context.hpp"
@@ -44,7 +45,7 @@ public:
     void add(const std::optional<XY>& xy, const std::string& month, const std::string& category,
              std::optional<double> weight, std::optional<bool> in_study_area) {
         RunReport& r = m_out.report;
-        std::int32_t m = month.empty() ? -1 : month_index(month, "month");
+        std::int32_t m = month_of(month);
         if ((m_from && (m < 0 || m < *m_from)) || (m_to && (m < 0 || m > *m_to))) {
             r.note("filtered_out_by_month");
             return;
@@ -66,25 +67,47 @@ public:
             r.note("filtered_out_by_area");
             return;
         }
-        auto [it, added] = m_category_ids.try_emplace(category, static_cast<std::uint16_t>(m_out.categories.size()));
-        if (added) {
-            if (m_out.categories.size() >= 65535) throw Error("more than 65,535 distinct categories");
-            m_out.categories.push_back(category);
-        }
         m_out.x.push_back(xy->x);
         m_out.y.push_back(xy->y);
         m_out.weight.push_back(weight.value_or(1.0));
         m_out.month.push_back(m);
-        m_out.category.push_back(it->second);
+        m_out.category.push_back(category_id(category));
     }
 
     void set_area(const geo::StudyArea* area) { m_area = area; }
 
 private:
+    // Rows arrive sorted by month and often by type (a police.uk file is one month), so the
+    // last answer is remembered: parsing and looking up every row cost more than the rest.
+    std::int32_t month_of(const std::string& month) {
+        if (month.empty()) return -1;
+        if (month != m_last_month) {
+            m_last_month_index = month_index(month, "month");
+            m_last_month = month;
+        }
+        return m_last_month_index;
+    }
+
+    std::uint16_t category_id(const std::string& category) {
+        if (m_last_category && *m_last_category == category) return m_last_category_id;
+        auto [it, added] = m_category_ids.try_emplace(category, static_cast<std::uint16_t>(m_out.categories.size()));
+        if (added) {
+            if (m_out.categories.size() >= 65535) throw Error("more than 65,535 distinct categories");
+            m_out.categories.push_back(category);
+        }
+        m_last_category = &it->first;
+        m_last_category_id = it->second;
+        return it->second;
+    }
+
     PointSet& m_out;
     const PointFilter& m_filter;
     std::optional<std::int32_t> m_from, m_to;
     std::map<std::string, std::uint16_t> m_category_ids;
+    std::string m_last_month;
+    std::int32_t m_last_month_index = -1;
+    const std::string* m_last_category = nullptr; // a key of m_category_ids: std::map keys never move
+    std::uint16_t m_last_category_id = 0;
     const geo::StudyArea* m_area = nullptr;
 };
 
@@ -160,7 +183,16 @@ PointSet load_file_points(const std::vector<std::string>& files, const IncidentC
     });
     PointCollector collector(out, filter);
     KeyRegistry keys;
-    keys.reserve(estimate_rows(files));
+    const std::size_t expected = estimate_rows(files);
+    keys.reserve(expected);
+    for (auto* column : {&out.x, &out.y, &out.weight}) {
+        column->reserve(expected);
+        advise_huge_pages(column->data(), column->capacity() * sizeof(double));
+    }
+    out.month.reserve(expected);
+    advise_huge_pages(out.month.data(), out.month.capacity() * sizeof(std::int32_t));
+    out.category.reserve(expected);
+    advise_huge_pages(out.category.data(), out.category.capacity() * sizeof(std::uint16_t));
     IncidentImporter importer(collector, keys, rejects, working_crs);
     RunReport total;
     for (const auto& f : files) total.add(importer.import_file(f, columns));

@@ -25,29 +25,42 @@ bool is_police_uk_header(const std::vector<std::string>& header) {
     return true;
 }
 
-std::optional<Rejection> parse_police_uk_row(const CsvRecord& record, Incident& inc) {
-    const auto& f = record.fields;
+namespace {
+
+// Checks a row's shape and month; the fields are then handed over by `move_field`.
+template <typename Record, typename Move>
+std::optional<Rejection> read_police_uk_row(Record& record, Incident& inc, Move move_field) {
+    auto& f = record.fields;
     if (f.size() < k_police_uk_columns.size())
         return Rejection{"short_row", fmt::format("{} fields, police.uk rows have 12", f.size())};
     if (f.size() > k_police_uk_columns.size())
         return Rejection{"long_row", fmt::format("{} fields, police.uk rows have 12", f.size())};
-    auto month = parse_month(f[1]);
-    if (!month) return Rejection{"bad_month", fmt::format("Month '{}' is not YYYY-MM", f[1])};
-    inc.crime_id = f[0];
-    inc.month = *month;
-    inc.reported_by = f[2];
-    inc.falls_within = f[3];
-    inc.src_x = f[4];
-    inc.src_y = f[5];
+    if (!parse_month(f[1])) return Rejection{"bad_month", fmt::format("Month '{}' is not YYYY-MM", f[1])};
+    move_field(f[0], inc.crime_id);
+    move_field(f[1], inc.month);
+    move_field(f[2], inc.reported_by);
+    move_field(f[3], inc.falls_within);
+    move_field(f[4], inc.src_x);
+    move_field(f[5], inc.src_y);
     inc.src_crs = "EPSG:4326";
-    inc.location = f[6];
-    inc.lsoa_code = f[7];
-    inc.lsoa_name = f[8];
-    inc.category = f[9];
-    inc.outcome = f[10];
-    inc.context = f[11];
+    move_field(f[6], inc.location);
+    move_field(f[7], inc.lsoa_code);
+    move_field(f[8], inc.lsoa_name);
+    move_field(f[9], inc.category);
+    move_field(f[10], inc.outcome);
+    move_field(f[11], inc.context);
     inc.source_format = "police.uk";
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Rejection> parse_police_uk_row(const CsvRecord& record, Incident& inc) {
+    return read_police_uk_row(record, inc, [](const std::string& from, std::string& to) { to = from; });
+}
+
+std::optional<Rejection> take_police_uk_row(CsvRecord& record, Incident& inc) {
+    return read_police_uk_row(record, inc, [](std::string& from, std::string& to) { to.swap(from); });
 }
 
 std::array<std::string_view, 12> police_uk_fields(const Incident& i) {

@@ -24,6 +24,9 @@ bool is_police_uk_header(const std::vector<std::string>& header);
 // in src_x/src_y (placing them is the importer's job). Returns the reason when the row
 // cannot be kept: short_row, long_row or bad_month.
 std::optional<Rejection> parse_police_uk_row(const CsvRecord& record, Incident& incident);
+// The same, moving the fields into `incident` instead of copying them: `record.fields` is
+// left holding the incident's old strings, for their capacity.
+std::optional<Rejection> take_police_uk_row(CsvRecord& record, Incident& incident);
 
 // The 12 fields of a stored incident in police.uk column order (for export and round trips).
 std::array<std::string_view, 12> police_uk_fields(const Incident& incident);

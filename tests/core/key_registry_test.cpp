@@ -2,6 +2,7 @@
 #include "core/key_registry.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include <array>
 
@@ -48,4 +49,19 @@ TEST_CASE("the flat hash set keeps every distinct hash, the zero hash included",
     CHECK(set.insert({1, 42}));
     CHECK(set.insert({2, 42}));
     CHECK(set.contains({1, 42}));
+}
+
+TEST_CASE("a large reserved set (huge-page backed, any size) keeps and finds every hash", "[core][keys]") {
+    detail::Hash128Set set;
+    set.reserve(150'001); // 300,002 slots: not a power of two, and over the 2 MB huge-page threshold
+    for (std::uint64_t i = 0; i < 200'000; ++i) REQUIRE(set.insert(hash128(fmt::format("k{}", i)))); // grows too
+    CHECK(set.size() == 200'000);
+    for (std::uint64_t i = 0; i < 200'000; i += 997) CHECK(set.contains(hash128(fmt::format("k{}", i))));
+    CHECK_FALSE(set.contains(hash128("k200000")));
+    CHECK_FALSE(set.insert(hash128("k123456")));
+    KeyRegistry keys;
+    keys.reserve(10);
+    keys.prefetch(hash128("anything")); // a hint only: no effect on what follows
+    CHECK(keys.insert("a") == KeyRegistry::Seen::new_key);
+    CHECK(keys.insert_hashed(hash128("a")) == KeyRegistry::Seen::in_this_import);
 }

@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace safermap;
 
@@ -62,4 +64,30 @@ TEST_CASE("an unknown CRS is a CrsError naming it", "[geo][crs]") {
     REQUIRE_THROWS_AS(geo::Reprojector("EPSG:999999", "EPSG:27700"), CrsError);
     REQUIRE_THROWS_WITH(geo::Reprojector("EPSG:999999", "EPSG:27700"), Catch::Contains("EPSG:999999"));
     CHECK(geo::crs_name("EPSG:27700") == "OSGB36 / British National Grid");
+}
+
+TEST_CASE("remembered transforms give PROJ's own answers, however often points repeat", "[geo][crs]") {
+    // Enough distinct points to make the cache grow and evict, each asked for three times in
+    // different orders; every answer must match a transform of that point on its own.
+    std::vector<std::pair<double, double>> points;
+    for (int i = 0; i < 20000; ++i) points.emplace_back(-1.5 + (i % 200) * 0.002, 53.0 + (i / 200) * 0.002);
+    points.emplace_back(200.0, 53.0); // refused: outside the source range
+    points.emplace_back(20.0, 53.0);  // refused: outside British National Grid's area of use
+    geo::Reprojector cached("EPSG:4326", "EPSG:27700");
+    for (int pass = 0; pass < 3; ++pass) {
+        for (std::size_t k = 0; k < points.size(); ++k) {
+            const std::size_t index = pass == 1 ? points.size() - 1 - k : (k * 7919) % points.size();
+            const auto& [lon, lat] = points[index];
+            double x = lon, y = lat;
+            const bool ok = cached.transform(x, y);
+            if (index % 997 != 0 && index + 2 < points.size()) continue; // a fresh reprojector per point is slow: sample
+            geo::Reprojector fresh_each_time("EPSG:4326", "EPSG:27700");
+            double fx = lon, fy = lat;
+            REQUIRE(ok == fresh_each_time.transform(fx, fy));
+            if (ok) {
+                CHECK(x == fx);
+                CHECK(y == fy);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@
 // turns them into exit codes: 0 ok, 1 an input or option cannot be used, 2 anything else.
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
+#include "core/memory_tuning.hpp"
 
 #include <fmt/format.h>
 
@@ -13,6 +14,7 @@
 
 int main(int argc, char** argv) {
     using namespace safermap;
+    tune_allocator_for_bulk_loading();
     CLI::App app{"SaferMap: hotspot mapping and analysis for Community Safety Partnerships"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "safermap 0.1.0");

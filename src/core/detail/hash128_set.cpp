@@ -1,28 +1,64 @@
 // SPDX-License-Identifier: MIT
 #include "core/detail/hash128_set.hpp"
 
-#include <bit>
+#include "core/memory_tuning.hpp"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <new>
 
 namespace safermap::detail {
 
 namespace {
+
 constexpr Hash128 k_empty{0, 0};
+constexpr std::size_t k_huge_page = std::size_t{2} << 20;
+
+// Zeroed memory for `count` slots; large tables are offered to transparent huge pages.
+Hash128* allocate_slots(std::size_t count) {
+    const std::size_t bytes = count * sizeof(Hash128);
+    if (bytes < k_huge_page) {
+        auto* p = static_cast<Hash128*>(::operator new(bytes));
+        std::fill(p, p + count, k_empty);
+        return p;
+    }
+    void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) throw std::bad_alloc();
+    advise_huge_pages(p, bytes);
+    return static_cast<Hash128*>(p); // anonymous mappings start zeroed
 }
+
+void free_slots(Hash128* slots, std::size_t count) {
+    if (!slots) return;
+    const std::size_t bytes = count * sizeof(Hash128);
+    if (bytes < k_huge_page) ::operator delete(slots);
+    else munmap(slots, bytes);
+}
+
+} // namespace
+
+Hash128Set::~Hash128Set() { free_slots(m_slots, m_capacity); }
 
 void Hash128Set::reserve(std::size_t n) {
-    const std::size_t want = std::bit_ceil(std::max<std::size_t>(16, 2 * n));
-    if (want <= m_slots.size()) return;
-    std::vector<Hash128> old = std::move(m_slots);
-    m_slots.assign(want, k_empty);
-    for (const auto& h : old)
-        if (!(h == k_empty)) {
-            std::size_t s = slot(h);
-            while (!(m_slots[s] == k_empty)) s = (s + 1) & (m_slots.size() - 1);
-            m_slots[s] = h;
-        }
+    const std::size_t want = std::max<std::size_t>(16, 2 * n);
+    if (want <= m_capacity) return;
+    Hash128* old = m_slots;
+    const std::size_t old_capacity = m_capacity;
+    m_slots = allocate_slots(want);
+    m_capacity = want;
+    for (std::size_t i = 0; i < old_capacity; ++i) {
+        const Hash128& h = old[i];
+        if (h == k_empty) continue;
+        std::size_t s = slot(h);
+        while (!(m_slots[s] == k_empty)) s = next(s);
+        m_slots[s] = h;
+    }
+    free_slots(old, old_capacity);
 }
 
-void Hash128Set::grow() { reserve(m_slots.empty() ? 16 : m_slots.size()); }
+void Hash128Set::grow() { reserve(m_capacity == 0 ? 16 : m_capacity); }
 
 bool Hash128Set::insert(const Hash128& h) {
     if (h == k_empty) {
@@ -31,11 +67,11 @@ bool Hash128Set::insert(const Hash128& h) {
         ++m_size;
         return true;
     }
-    if (2 * (m_size + 1) > m_slots.size()) grow();
+    if (2 * (m_size + 1) > m_capacity) grow();
     std::size_t s = slot(h);
     while (!(m_slots[s] == k_empty)) {
         if (m_slots[s] == h) return false;
-        s = (s + 1) & (m_slots.size() - 1);
+        s = next(s);
     }
     m_slots[s] = h;
     ++m_size;
@@ -44,11 +80,11 @@ bool Hash128Set::insert(const Hash128& h) {
 
 bool Hash128Set::contains(const Hash128& h) const {
     if (h == k_empty) return m_has_zero;
-    if (m_slots.empty()) return false;
+    if (m_capacity == 0) return false;
     std::size_t s = slot(h);
     while (!(m_slots[s] == k_empty)) {
         if (m_slots[s] == h) return true;
-        s = (s + 1) & (m_slots.size() - 1);
+        s = next(s);
     }
     return false;
 }
