@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 namespace safermap {
 
 void KeyRegistry::add_existing(std::string_view key) { m_existing.insert(hash128(key)); }
@@ -22,9 +24,10 @@ Hash128 KeyRegistry::content_hash(std::span<const std::string> fields) {
     return hash128(joined);
 }
 
-std::string KeyRegistry::content_key(const Hash128& content) {
-    int n = ++m_occurrences[content];
-    return fmt::format("h:{}#{}", content.hex(), n);
+void KeyRegistry::content_key(const Hash128& content, std::string& key) {
+    const std::uint32_t n = m_occurrences.increment(content);
+    key.clear();
+    fmt::format_to(std::back_inserter(key), "h:{:016x}{:016x}#{}", content.hi, content.lo, n); // "h:" + hex() + "#n"
 }
 
 } // namespace safermap

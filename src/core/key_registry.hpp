@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 namespace safermap {
 
@@ -49,13 +48,19 @@ public:
     // The two halves of that, so that the hashing can run on another thread: the row's hash
     // (any thread), then its key with the occurrence number (in input order).
     static Hash128 content_hash(std::span<const std::string> fields);
-    std::string content_key(const Hash128& content);
+    std::string content_key(const Hash128& content) {
+        std::string key;
+        content_key(content, key);
+        return key;
+    }
+    // The same into `key`, reusing its storage.
+    void content_key(const Hash128& content, std::string& key);
 
 
 private:
     detail::Hash128Set m_existing;
     detail::Hash128Set m_added;
-    std::unordered_map<Hash128, int, Hash128Hasher> m_occurrences;
+    detail::Hash128Counter m_occurrences;
 };
 
 } // namespace safermap

@@ -58,13 +58,47 @@ bool CsvReader::fill() {
     return true;
 }
 
+namespace {
+
+// The first byte in [p, end) that is a comma, a line feed or a double quote, or `end`.
+// Eight bytes at a time with the classic has-zero-byte test (Mycroft), since most of a row
+// is ordinary text between delimiters.
+const char* next_delimiter(const char* p, const char* end) {
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL, k_highs = 0x8080808080808080ULL;
+    auto has_byte = [](std::uint64_t word, std::uint64_t pattern) {
+        const std::uint64_t x = word ^ pattern;
+        return (x - k_ones) & ~x & k_highs;
+    };
+    while (end - p >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        if (has_byte(word, k_ones * ',') | has_byte(word, k_ones * '\n') | has_byte(word, k_ones * '"')) break;
+        p += 8;
+    }
+    while (p < end && *p != ',' && *p != '\n' && *p != '"') ++p;
+    return p;
+}
+
+} // namespace
+
 bool CsvReader::next(CsvRecord& record) {
     for (auto& f : record.fields) f.clear();
     std::size_t field_count = 0;
     record.raw.clear();
+    record.raw_view = {};
     record.unterminated_quote = false;
     record.has_carriage_return = false;
     record.line = m_line;
+    const bool build_raw = m_gz != nullptr; // over memory, the raw text is a view of the bytes
+    if (!build_raw && !m_started) {
+        m_started = true;
+        if (m_end - m_pos >= 3 && std::memcmp(m_data + m_pos, "\xEF\xBB\xBF", 3) == 0) m_pos += 3;
+    }
+    const std::size_t start = m_pos;
+    auto finish_raw = [&](std::size_t end) {
+        if (build_raw) record.raw_view = record.raw;
+        else record.raw_view = std::string_view(m_data + start, end - start);
+    };
 
     auto current = [&]() -> std::string& {
         if (field_count == 0) field_count = 1;
@@ -92,12 +126,12 @@ bool CsvReader::next(CsvRecord& record) {
                 if (!p) p = end;
                 m_line += std::count(begin, p, '\n');
             } else {
-                while (p < end && *p != ',' && *p != '\n' && *p != '"') ++p;
+                p = next_delimiter(begin, end);
             }
             if (p > begin) {
                 const auto n = static_cast<std::size_t>(p - begin);
                 current().append(begin, n);
-                record.raw.append(begin, n);
+                if (build_raw) record.raw.append(begin, n);
                 m_pos += n;
                 any = true;
                 if (p == end) continue;
@@ -114,15 +148,18 @@ bool CsvReader::next(CsvRecord& record) {
                     last.pop_back();
                     record.has_carriage_return = true;
                 }
-                if (!record.raw.empty() && record.raw.back() == '\r') record.raw.pop_back();
+                std::size_t raw_end = m_pos - 1;
+                if (build_raw && !record.raw.empty() && record.raw.back() == '\r') record.raw.pop_back();
+                if (!build_raw && raw_end > start && m_data[raw_end - 1] == '\r') --raw_end;
+                finish_raw(raw_end);
                 record.fields.resize(field_count);
                 return true;
             }
-            record.raw.push_back(c);
+            if (build_raw) record.raw.push_back(c);
             current().push_back(c);
             continue;
         }
-        record.raw.push_back(c);
+        if (build_raw) record.raw.push_back(c);
         if (quote_pending) {
             quote_pending = false;
             if (c == '"') {
@@ -151,6 +188,7 @@ bool CsvReader::next(CsvRecord& record) {
     if (in_quotes && !quote_pending) record.unterminated_quote = true;
     std::string& last = current();
     if (!last.empty() && last.back() == '\r') last.pop_back();
+    finish_raw(m_pos);
     record.fields.resize(field_count);
     return true;
 }

@@ -14,7 +14,8 @@ namespace safermap::io {
 struct CsvRecord {
     std::vector<std::string> fields;
     std::int64_t line = 0;
-    std::string raw;
+    std::string raw;                  // filled by a reader over a file
+    std::string_view raw_view;        // the raw text wherever it lives: `raw`, or the reader's bytes
     bool unterminated_quote = false; // the file ended inside a quoted field
     bool has_carriage_return = false;
 };
@@ -27,8 +28,9 @@ public:
     // Throws IoError naming the file when it cannot be opened.
     explicit CsvReader(std::string path);
     // Reads records from bytes already in memory (a chunk of a file cut at a line end), which
-    // must outlive the reader. `name` is for messages; `first_line` numbers the chunk's first
-    // line; a BOM is skipped only when `at_file_start`.
+    // must outlive the reader and its records: their raw text is left in `raw_view` only.
+    // `name` is for messages; `first_line` numbers the chunk's first line; a BOM is skipped
+    // only when `at_file_start`.
     CsvReader(std::string_view bytes, std::string name, std::int64_t first_line, bool at_file_start);
     ~CsvReader();
     CsvReader(const CsvReader&) = delete;

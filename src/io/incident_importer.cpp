@@ -66,17 +66,14 @@ void IncidentImporter::accept(Incident& inc, std::span<const std::string> key_fi
     }
     const bool by_content = inc.crime_id.empty();
     Hash128 key_hash = by_content ? KeyRegistry::content_hash(key_fields) : hash128(inc.crime_id);
-    assign_key(inc, key_hash, by_content);
+    if (by_content) assign_content_key(inc, key_hash);
+    else inc.key = inc.crime_id;
     accept_placed(inc, key_hash, by_content, raw, report);
 }
 
-void IncidentImporter::assign_key(Incident& inc, Hash128& key_hash, bool keyed_by_content) {
-    if (keyed_by_content) {
-        inc.key = m_keys.content_key(key_hash);
-        key_hash = hash128(inc.key);
-    } else if (inc.key != inc.crime_id) {
-        inc.key = inc.crime_id;
-    }
+void IncidentImporter::assign_content_key(Incident& inc, Hash128& key_hash) {
+    m_keys.content_key(key_hash, inc.key);
+    key_hash = hash128(inc.key);
 }
 
 void IncidentImporter::accept_placed(Incident& inc, const Hash128& key_hash, bool keyed_by_content, std::string_view raw,
@@ -192,7 +189,7 @@ void IncidentImporter::handle_rows(ParsedChunk& parsed, std::int64_t first_line,
     // table can be prefetched a few rows ahead below: its cache misses otherwise cost more
     // than everything else done on this thread.
     for (ParsedRow& row : rows)
-        if (!row.why) assign_key(row.incident, row.key_hash, row.keyed_by_content);
+        if (!row.why && row.keyed_by_content) assign_content_key(row.incident, row.key_hash);
     constexpr std::size_t k_prefetch_ahead = 32;
     auto prefetch = [&](std::size_t i) {
         if (i < rows.size() && !rows[i].why) m_keys.prefetch(rows[i].key_hash);
@@ -207,10 +204,10 @@ void IncidentImporter::handle_rows(ParsedChunk& parsed, std::int64_t first_line,
         inc.source_line += first_line;
         if (row.transcoded) report.note("transcoded_from_cp1252");
         if (row.why) {
-            reject(report, inc, *row.why, row.raw);
+            reject(report, inc, *row.why, row.raw());
             continue;
         }
-        accept_placed(inc, row.key_hash, row.keyed_by_content, row.raw, report);
+        accept_placed(inc, row.key_hash, row.keyed_by_content, row.raw(), report);
     }
 }
 

@@ -57,9 +57,9 @@ private:
     const geo::Reprojector& reprojector_from(const std::string& crs);
     // Runs the stages after parsing; `raw` is the input row for the rejects file.
     void accept(Incident& incident, std::span<const std::string> key_fields, std::string_view raw, RunReport& report);
-    // Sets the incident's key; for a row keyed by content, turns `key_hash` from the content
-    // hash into the hash of that key (with its occurrence number).
-    void assign_key(Incident& incident, Hash128& key_hash, bool keyed_by_content);
+    // Sets the key of a row without an id from its content hash and occurrence number, and
+    // turns `key_hash` into the hash of that key. (A row with an id is keyed by it as parsed.)
+    void assign_content_key(Incident& incident, Hash128& key_hash);
     // The stages after placement and keying, which depend on the rows before: duplicates,
     // then marking and writing. `key_hash` is hash128(incident.key).
     void accept_placed(Incident& incident, const Hash128& key_hash, bool keyed_by_content, std::string_view raw,

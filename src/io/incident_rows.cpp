@@ -10,11 +10,12 @@
 namespace safermap::io {
 
 bool repair_encoding(CsvRecord& record) {
-    if (is_valid_utf8(record.raw)) return false;
+    if (is_valid_utf8(record.raw_view)) return false;
     for (auto& f : record.fields) {
         if (!is_valid_utf8(f)) f = cp1252_to_utf8(f);
     }
-    record.raw = cp1252_to_utf8(record.raw);
+    record.raw = cp1252_to_utf8(record.raw_view);
+    record.raw_view = record.raw;
     return true;
 }
 
@@ -85,7 +86,13 @@ void RowParser::parse_row(CsvRecord& record, ParsedRow& row) {
             }
         }
     }
-    row.raw.swap(record.raw);
+    // The raw text stays a view into the chunk unless re-encoding made a copy of its own.
+    if (row.transcoded) {
+        row.raw_copy.swap(record.raw);
+        row.raw_view = {};
+    } else {
+        row.raw_view = record.raw_view;
+    }
 }
 
 } // namespace safermap::io

@@ -24,11 +24,14 @@ class MappedCsvFormat;
 // What depends on earlier rows (duplicates, occurrence numbers) is left to the caller.
 struct ParsedRow {
     Incident incident;
-    std::string raw;               // the row as read, for the rejects file
+    std::string_view raw_view;     // the row as read, in its chunk's bytes...
+    std::string raw_copy;          // ...or re-encoded, when `transcoded`
     std::optional<Rejection> why;  // set when the row is rejected by these steps
     bool transcoded = false;       // re-encoded from Windows-1252
     bool keyed_by_content = false; // no Crime ID: key_hash is the content hash of its fields
     Hash128 key_hash;              // hash128(crime_id), or KeyRegistry::content_hash(fields)
+    // The row as read, for the rejects file: valid while its chunk's bytes are unchanged.
+    std::string_view raw() const { return transcoded ? std::string_view(raw_copy) : raw_view; }
 };
 
 // The rows of one chunk, numbered relative to the chunk's first line (0).

@@ -4,6 +4,7 @@
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
+#include "core/memory_tuning.hpp"
 #include "io/mapped_csv_format.hpp"
 #include "io/surface_writer.hpp"
 
@@ -65,10 +66,12 @@ public:
         options.validate();
         const double support = analysis::kernel_support_m(options.kernel, options.bandwidth_m);
         analysis::GridSpec grid = m_grid.resolve(points, support);
-        std::vector<analysis::WeightedPoint> weighted(points.size());
+        std::vector<analysis::WeightedPoint> weighted;
+        weighted.reserve(points.size());
+        advise_huge_pages(weighted.data(), points.size() * sizeof(analysis::WeightedPoint));
         double total_weight = 0;
         for (std::size_t i = 0; i < points.size(); ++i) {
-            weighted[i] = {points.x[i], points.y[i], points.weight[i]};
+            weighted.push_back({points.x[i], points.y[i], points.weight[i]});
             total_weight += points.weight[i];
         }
         analysis::Surface surface = analysis::kde(weighted, grid, options);

@@ -89,4 +89,31 @@ bool Hash128Set::contains(const Hash128& h) const {
     return false;
 }
 
+std::uint32_t Hash128Counter::increment(const Hash128& h) {
+    if (2 * (m_size + 1) > m_slots.size()) {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
+        m_size = 0;
+        for (const Slot& o : old)
+            if (o.count) {
+                std::size_t s = (o.key.lo ^ (o.key.hi >> 17)) & (m_slots.size() - 1);
+                while (m_slots[s].count) s = (s + 1) & (m_slots.size() - 1);
+                m_slots[s] = o;
+                ++m_size;
+            }
+    }
+    std::size_t s = (h.lo ^ (h.hi >> 17)) & (m_slots.size() - 1);
+    while (m_slots[s].count && !(m_slots[s].key == h)) s = (s + 1) & (m_slots.size() - 1);
+    if (!m_slots[s].count) {
+        m_slots[s].key = h;
+        ++m_size;
+    }
+    return ++m_slots[s].count;
+}
+
+void Hash128Counter::clear() {
+    m_slots.clear();
+    m_size = 0;
+}
+
 } // namespace safermap::detail

@@ -4,6 +4,8 @@
 #include "core/hash128.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 namespace safermap::detail {
 
@@ -51,6 +53,27 @@ private:
     std::size_t m_capacity = 0;
     std::size_t m_size = 0;
     bool m_has_zero = false;    // the one hash that cannot live in a slot
+};
+
+// How many times each 128-bit hash has been counted: the same flat, linearly probed layout
+// (a count of 0 marks an empty slot), for the occurrence numbers of rows keyed by content.
+class Hash128Counter {
+public:
+    Hash128Counter() = default;
+    Hash128Counter(const Hash128Counter&) = delete;
+    Hash128Counter& operator=(const Hash128Counter&) = delete;
+
+    // Counts `h` once more and returns its count so far (1 the first time).
+    std::uint32_t increment(const Hash128& h);
+    void clear();
+
+private:
+    struct Slot {
+        Hash128 key;
+        std::uint32_t count = 0;
+    };
+    std::vector<Slot> m_slots; // a power of two in size
+    std::size_t m_size = 0;
 };
 
 } // namespace safermap::detail
