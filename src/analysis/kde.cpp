@@ -160,11 +160,13 @@ Surface kde(const std::vector<WeightedPoint>& points, const GridSpec& grid, cons
     KdeOptions::Method method = options.method;
     if (options.adaptive_k > 0 || options.edge_correction) method = KdeOptions::Method::direct;
     if (method == KdeOptions::Method::automatic) {
-        // Splatting costs points x cells-in-support; the FFT about 10 n log n over the padded grid.
+        // Splatting costs points x cells-in-support; the FFT n log n over the padded grid. The
+        // constants are measured (bench/RESULTS.md, 500 x 500 cells, 250 m quartic): about 8 ns
+        // a point-cell splatted and 12 ns an n log n unit of FFTW, three transforms included.
         const double reach = kernel_support_m(options.kernel, options.bandwidth_m) / grid.cell_size_m;
-        const double splat = static_cast<double>(points.size()) * 3.2 * reach * reach;
+        const double splat = 8 * static_cast<double>(points.size()) * 3.2 * reach * reach;
         const double padded = (grid.nx + 2 * reach + 2) * (grid.ny + 2 * reach + 2);
-        const double fft = 30 * padded * std::log2(std::max(2.0, padded));
+        const double fft = 12 * padded * std::log2(std::max(2.0, padded));
         method = splat > fft ? KdeOptions::Method::fft : KdeOptions::Method::direct;
     }
     return method == KdeOptions::Method::fft ? kde_fft(points, grid, options) : kde_direct(points, grid, options);
