@@ -96,6 +96,11 @@ SpatialWeights grid_distance_band(const GridSpec& g, double band_m) {
     SpatialWeights w;
     w.start.reserve(g.cells() + 1);
     w.start.push_back(0);
+    // At most every offset for every cell: reserving once saves a million-entry list from
+    // being copied as it doubles.
+    const std::size_t most = static_cast<std::size_t>(g.cells()) * offsets.size();
+    w.neighbour.reserve(most);
+    w.weight.reserve(most);
     for (int j = 0; j < g.ny; ++j)
         for (int i = 0; i < g.nx; ++i) {
             for (auto [di, dj] : offsets) {

@@ -53,9 +53,6 @@ Units grid_units(const UnitsInput& in, const AnalysisInput& input, const GridInp
         u.weights = analysis::grid_distance_band(grid, band);
         u.weights_text = fmt::format("distance band {} m", band);
     }
-    for (int j = 0; j < grid.ny; ++j)
-        for (int i = 0; i < grid.nx; ++i) u.labels.push_back(fmt::format("{:.0f},{:.0f}", grid.centre_x(i), grid.centre_y(j)));
-    u.names.assign(u.labels.size(), "");
     return u;
 }
 
@@ -90,8 +87,6 @@ Units polygon_units(const UnitsInput& in, const AnalysisInput& input, const geo:
         }
     }
     u.crs = u.polygons->crs;
-    u.labels = u.polygons->code;
-    u.names = u.polygons->name;
     std::vector<double> cx, cy;
     u.polygons->index->interior_points(cx, cy);
     if (in.band_m > 0) {
@@ -118,5 +113,13 @@ Units UnitsInput::build(const AnalysisInput& input, const GridInput& grid, const
     if (!polygons_kind.empty() && !polygons_file.empty()) throw ConfigError("give --polygons-kind or --polygons, not both");
     return polygons() ? polygon_units(*this, input, geos) : grid_units(*this, input, grid);
 }
+
+std::string Units::label(std::size_t i) const {
+    if (polygons) return polygons->code.at(i);
+    const auto nx = static_cast<std::size_t>(grid->nx);
+    return fmt::format("{:.0f},{:.0f}", grid->centre_x(static_cast<int>(i % nx)), grid->centre_y(static_cast<int>(i / nx)));
+}
+
+std::string Units::name(std::size_t i) const { return polygons ? polygons->name.at(i) : std::string(); }
 
 } // namespace safermap::cli

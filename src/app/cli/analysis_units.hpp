@@ -17,14 +17,18 @@ namespace safermap::cli {
 struct Units {
     std::vector<double> values;  // weight sums (counts unless weighted) or the polygon field
     std::vector<double> counts;
-    std::vector<std::string> labels; // polygon code, or "x,y" of the cell centre
-    std::vector<std::string> names;
     analysis::SpatialWeights weights;
     std::optional<analysis::GridSpec> grid;
     std::optional<io::PolygonSet> polygons;
     std::string crs;             // of the cells or polygons (the working CRS, or "none")
     std::string weights_text;
     RunReport points_report;     // what happened to the incidents counted into the units
+
+    // A unit's label: the polygon's code, or "x,y" of the cell centre (made when asked for:
+    // a million-cell grid would otherwise format a million labels to print a few).
+    std::string label(std::size_t i) const;
+    // The polygon's name; empty for a cell.
+    std::string name(std::size_t i) const;
 };
 
 // How far outside every polygon an incident may lie and still count in the nearest one: ONS

@@ -55,7 +55,7 @@ public:
             fmt::print("\n{:>4} {:<12} {:<28} {:>8} {:>8}\n", "rank", "code", "name", "value", "cum %");
             for (std::size_t k = 0; k < std::min<std::size_t>(10, c.order.size()); ++k) {
                 const std::size_t i = c.order[k];
-                fmt::print("{:>4} {:<12} {:<28} {:>8} {:>8.1f}\n", k + 1, u.labels[i], u.names[i].substr(0, 28), u.values[i], 100 * c.cum_total_share[k]);
+                fmt::print("{:>4} {:<12} {:<28} {:>8} {:>8.1f}\n", k + 1, u.label(i), u.name(i).substr(0, 28), u.values[i], 100 * c.cum_total_share[k]);
             }
         }
         if (!m_out.empty()) fmt::print("written {}\n", m_out);
@@ -69,7 +69,7 @@ private:
         fmt::print(out.get(), "rank,unit,name,value,cum_unit_share,cum_total_share\n");
         for (std::size_t k = 0; k < c.order.size(); ++k) {
             const std::size_t i = c.order[k];
-            fmt::print(out.get(), "{},\"{}\",\"{}\",{},{},{}\n", k + 1, u.labels[i], u.names[i], u.values[i], c.cum_unit_share[k], c.cum_total_share[k]);
+            fmt::print(out.get(), "{},\"{}\",\"{}\",{},{},{}\n", k + 1, u.label(i), u.name(i), u.values[i], c.cum_unit_share[k], c.cum_total_share[k]);
         }
     }
 

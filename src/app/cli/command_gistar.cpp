@@ -89,7 +89,7 @@ private:
             nlohmann::ordered_json t = nlohmann::ordered_json::array();
             for (std::size_t k = 0; k < top; ++k) {
                 const std::size_t i = order[k];
-                t.push_back({{"unit", u.labels[i]}, {"name", u.names[i]}, {"value", u.values[i]}, {"z", r.z[i]}, {"q", r.q[i]}, {"bin", r.bin[i]}});
+                t.push_back({{"unit", u.label(i)}, {"name", u.name(i)}, {"value", u.values[i]}, {"z", r.z[i]}, {"q", r.q[i]}, {"bin", r.bin[i]}});
             }
             j["hottest"] = t;
             fmt::print("{}\n", j.dump(2));
@@ -103,7 +103,7 @@ private:
         fmt::print("\n{:<20} {:<28} {:>8} {:>8} {:>10} {:>4}\n", "unit", "name", "value", "z", "q", "bin");
         for (std::size_t k = 0; k < top; ++k) {
             const std::size_t i = order[k];
-            fmt::print("{:<20} {:<28} {:>8} {:>8.2f} {:>10.2g} {:>4}\n", u.labels[i], u.names[i].substr(0, 28), u.values[i], r.z[i], r.q[i], r.bin[i]);
+            fmt::print("{:<20} {:<28} {:>8} {:>8.2f} {:>10.2g} {:>4}\n", u.label(i), u.name(i).substr(0, 28), u.values[i], r.z[i], r.q[i], r.bin[i]);
         }
         if (!m_out.empty()) fmt::print("written {}\n", m_out);
     }

@@ -87,7 +87,7 @@ public:
                    classes[analysis::LisaClass::not_significant]);
         for (std::size_t i = 0; i < u.values.size(); ++i)
             if (r.cluster[i] != analysis::LisaClass::not_significant)
-                fmt::print("  {:<12} {:<28} {:>8} {:<10} p {:.3f}\n", u.labels[i], u.names[i].substr(0, 28), u.values[i],
+                fmt::print("  {:<12} {:<28} {:>8} {:<10} p {:.3f}\n", u.label(i), u.name(i).substr(0, 28), u.values[i],
                            analysis::to_string(r.cluster[i]), r.p_sim.empty() ? r.p_norm[i] : r.p_sim[i]);
         if (!m_out.empty()) fmt::print("written {}\n", m_out);
         return 0;
