@@ -6,59 +6,45 @@
 #include <sys/mman.h>
 
 #include <algorithm>
-#include <cstdint>
+#include <cstring>
 #include <new>
 
 namespace safermap::detail {
 
 namespace {
-
 constexpr Hash128 k_empty{0, 0};
 constexpr std::size_t k_huge_page = std::size_t{2} << 20;
+constexpr std::size_t k_min_slots = 16;
+} // namespace
 
-// Zeroed memory for `count` slots; large tables are offered to transparent huge pages.
-Hash128* allocate_slots(std::size_t count) {
-    const std::size_t bytes = count * sizeof(Hash128);
+void* allocate_zeroed(std::size_t bytes) {
     if (bytes < k_huge_page) {
-        auto* p = static_cast<Hash128*>(::operator new(bytes));
-        std::fill(p, p + count, k_empty);
+        void* p = ::operator new(bytes);
+        std::memset(p, 0, bytes);
         return p;
     }
     void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
     advise_huge_pages(p, bytes);
-    return static_cast<Hash128*>(p); // anonymous mappings start zeroed
+    return p; // anonymous mappings start zeroed
 }
 
-void free_slots(Hash128* slots, std::size_t count) {
-    if (!slots) return;
-    const std::size_t bytes = count * sizeof(Hash128);
-    if (bytes < k_huge_page) ::operator delete(slots);
-    else munmap(slots, bytes);
+void free_zeroed(void* data, std::size_t bytes) {
+    if (bytes < k_huge_page) ::operator delete(data);
+    else munmap(data, bytes);
 }
-
-} // namespace
-
-Hash128Set::~Hash128Set() { free_slots(m_slots, m_capacity); }
 
 void Hash128Set::reserve(std::size_t n) {
-    const std::size_t want = std::max<std::size_t>(16, 2 * n);
-    if (want <= m_capacity) return;
-    Hash128* old = m_slots;
-    const std::size_t old_capacity = m_capacity;
-    m_slots = allocate_slots(want);
-    m_capacity = want;
-    for (std::size_t i = 0; i < old_capacity; ++i) {
-        const Hash128& h = old[i];
-        if (h == k_empty) continue;
-        std::size_t s = slot(h);
-        while (!(m_slots[s] == k_empty)) s = next(s);
-        m_slots[s] = h;
+    const std::size_t want = std::max(k_min_slots, 2 * n);
+    if (want <= m_slots.capacity()) return;
+    FlatSlots<Hash128> old = std::exchange(m_slots, FlatSlots<Hash128>(want));
+    for (std::size_t i = 0; i < old.capacity(); ++i) {
+        if (old[i] == k_empty) continue;
+        std::size_t s = m_slots.home(old[i]);
+        while (!(m_slots[s] == k_empty)) s = m_slots.next(s);
+        m_slots[s] = old[i];
     }
-    free_slots(old, old_capacity);
 }
-
-void Hash128Set::grow() { reserve(m_capacity == 0 ? 16 : m_capacity); }
 
 bool Hash128Set::insert(const Hash128& h) {
     if (h == k_empty) {
@@ -67,11 +53,11 @@ bool Hash128Set::insert(const Hash128& h) {
         ++m_size;
         return true;
     }
-    if (2 * (m_size + 1) > m_capacity) grow();
-    std::size_t s = slot(h);
+    if (2 * (m_size + 1) > m_slots.capacity()) reserve(std::max(m_slots.capacity(), k_min_slots));
+    std::size_t s = m_slots.home(h);
     while (!(m_slots[s] == k_empty)) {
         if (m_slots[s] == h) return false;
-        s = next(s);
+        s = m_slots.next(s);
     }
     m_slots[s] = h;
     ++m_size;
@@ -80,30 +66,31 @@ bool Hash128Set::insert(const Hash128& h) {
 
 bool Hash128Set::contains(const Hash128& h) const {
     if (h == k_empty) return m_has_zero;
-    if (m_capacity == 0) return false;
-    std::size_t s = slot(h);
+    if (m_slots.capacity() == 0) return false;
+    std::size_t s = m_slots.home(h);
     while (!(m_slots[s] == k_empty)) {
         if (m_slots[s] == h) return true;
-        s = next(s);
+        s = m_slots.next(s);
     }
     return false;
 }
 
-std::uint32_t Hash128Counter::increment(const Hash128& h) {
-    if (2 * (m_size + 1) > m_slots.size()) {
-        std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(std::max<std::size_t>(64, 2 * old.size()), Slot{});
-        m_size = 0;
-        for (const Slot& o : old)
-            if (o.count) {
-                std::size_t s = (o.key.lo ^ (o.key.hi >> 17)) & (m_slots.size() - 1);
-                while (m_slots[s].count) s = (s + 1) & (m_slots.size() - 1);
-                m_slots[s] = o;
-                ++m_size;
-            }
+void Hash128Counter::reserve(std::size_t n) {
+    const std::size_t want = std::max(k_min_slots, 2 * n);
+    if (want <= m_slots.capacity()) return;
+    FlatSlots<Slot> old = std::exchange(m_slots, FlatSlots<Slot>(want));
+    for (std::size_t i = 0; i < old.capacity(); ++i) {
+        if (!old[i].count) continue;
+        std::size_t s = m_slots.home(old[i].key);
+        while (m_slots[s].count) s = m_slots.next(s);
+        m_slots[s] = old[i];
     }
-    std::size_t s = (h.lo ^ (h.hi >> 17)) & (m_slots.size() - 1);
-    while (m_slots[s].count && !(m_slots[s].key == h)) s = (s + 1) & (m_slots.size() - 1);
+}
+
+std::uint32_t Hash128Counter::increment(const Hash128& h) {
+    if (2 * (m_size + 1) > m_slots.capacity()) reserve(std::max(m_slots.capacity(), k_min_slots));
+    std::size_t s = m_slots.home(h);
+    while (m_slots[s].count && !(m_slots[s].key == h)) s = m_slots.next(s);
     if (!m_slots[s].count) {
         m_slots[s].key = h;
         ++m_size;
@@ -112,7 +99,7 @@ std::uint32_t Hash128Counter::increment(const Hash128& h) {
 }
 
 void Hash128Counter::clear() {
-    m_slots.clear();
+    m_slots = FlatSlots<Slot>();
     m_size = 0;
 }
 
