@@ -8,6 +8,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string_view>
+#include <utility>
 
 namespace safermap::io {
 
@@ -35,9 +37,17 @@ bool CsvChunkSource::read_more(std::string& into) {
     int n = gzread(m_gz->file, into.data() + had, static_cast<unsigned>(want));
     int errnum = Z_OK;
     const char* message = gzerror(m_gz->file, &errnum);
-    if (n < 0 || (errnum != Z_OK && errnum != Z_STREAM_END)) {
-        throw IoError(fmt::format("{}: read failed after {} bytes ({}); the file may be truncated or corrupt", m_path,
-                                  m_offset, message ? message : "unknown error"));
+    // A truncated stream (Z_BUF_ERROR) still hands over what zlib decoded before its end, a
+    // read at a time; anything else, or a read that yields nothing more, stops here.
+    const bool premature_end = errnum == Z_BUF_ERROR;
+    if (n < 0 || (errnum != Z_OK && errnum != Z_STREAM_END && !(premature_end && n > 0))) {
+        into.resize(had + static_cast<std::size_t>(std::max(n, 0)));
+        m_offset += std::max(n, 0);
+        std::string_view why = message ? message : "unknown error";
+        if (why.starts_with(m_path + ": ")) why.remove_prefix(m_path.size() + 2); // zlib names the file too
+        m_error = why;
+        m_eof = true;
+        return false;
     }
     into.resize(had + static_cast<std::size_t>(n));
     m_offset += n;
@@ -57,7 +67,7 @@ bool CsvChunkSource::next(CsvChunk& chunk) {
             const char* begin = chunk.bytes.data() + searched;
             const void* nl = chunk.bytes.size() > searched ? memrchr(begin, '\n', chunk.bytes.size() - searched) : nullptr;
             if (nl || m_eof) {
-                if (nl && !m_eof) {
+                if (nl && (!m_eof || !m_error.empty())) { // after a read error, only whole lines
                     const std::size_t cut = static_cast<std::size_t>(static_cast<const char*>(nl) - chunk.bytes.data()) + 1;
                     m_carry.assign(chunk.bytes, cut, std::string::npos);
                     chunk.bytes.resize(cut);
@@ -70,6 +80,14 @@ bool CsvChunkSource::next(CsvChunk& chunk) {
     }
     // Whether this chunk holds the file's last byte: peek by reading the next block now.
     if (!m_eof && m_carry.empty()) read_more(m_carry);
+    chunk.read_error.clear();
+    if (!m_error.empty()) {
+        if (!chunk.bytes.empty() && chunk.bytes.back() != '\n') chunk.bytes.clear(); // no whole line left
+        m_carry.clear();
+        chunk.read_error = std::exchange(m_error, "");
+        chunk.last = true;
+        return true;
+    }
     chunk.last = m_eof && m_carry.empty();
     return !chunk.bytes.empty() || chunk.at_file_start;
 }

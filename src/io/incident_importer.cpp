@@ -130,7 +130,13 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
     source.next(first.chunk);
     CsvReader header_reader(first.chunk.bytes, path, 1, true);
     CsvRecord record;
-    if (!header_reader.next(record)) throw SchemaError(fmt::format("{}: empty file (no header row)", path));
+    auto read_failure = [&](std::int64_t line, const std::string& why) {
+        return IoError(fmt::format("{}: line {}: read failed ({}); the file may be truncated or corrupt", path, line, why));
+    };
+    if (!header_reader.next(record)) {
+        if (!first.chunk.read_error.empty()) throw read_failure(1, first.chunk.read_error);
+        throw SchemaError(fmt::format("{}: empty file (no header row)", path));
+    }
     if (record.unterminated_quote && !first.chunk.last)
         throw SchemaError(fmt::format("{}: the header row runs on past {} bytes (a quote never closed?)", path, m_chunk_bytes));
     repair_encoding(record);
@@ -157,6 +163,7 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
             chunk.chunk.bytes.swap(first.chunk.bytes);
             chunk.chunk.at_file_start = true;
             chunk.chunk.last = first.chunk.last;
+            chunk.chunk.read_error = first.chunk.read_error;
             chunk.start = first.start;
             return true;
         }
@@ -177,6 +184,8 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
         handle_rows(chunk, first_line, path, report);
         first_line += chunk.lines;
         if (chunk.ends_inside_quotes) carry.assign(chunk.chunk.bytes, chunk.last_row_offset, std::string::npos);
+        // Reported here, in order, once the rows read before the failure have been handled.
+        if (!chunk.chunk.read_error.empty()) throw read_failure(first_line, chunk.chunk.read_error);
     };
     run_ordered_chunks(format, m_threads, steps);
     if (m_progress) m_progress(path, report.rows_read);

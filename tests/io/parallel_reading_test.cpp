@@ -3,6 +3,7 @@
 // Whatever the chunk size and thread count, an import must see exactly what a single pass
 // over the file sees: the same rows, lines, keys, rejects and raw text. These tests cut a
 // messy file everywhere a cut can fall, quoted line breaks included.
+#include "core/error.hpp"
 #include "core/incident_sink.hpp"
 #include "core/key_registry.hpp"
 #include "core/rejects.hpp"
@@ -148,6 +149,20 @@ TEST_CASE("a real police.uk file reads the same in many small chunks on many thr
     CHECK(one.report.rows_read == 24);
     const Seen cut = import_with(path, 97, 4);
     CHECK(describe(cut) == describe(one));
+}
+
+TEST_CASE("a truncated gzip file fails at the line where reading stopped, however it is cut", "[io][parallel]") {
+    // tests/data/policeuk/truncated.csv.gz: 48 whole lines decode before the stream ends early.
+    const std::string path = test::test_data("policeuk/truncated.csv.gz");
+    for (std::size_t chunk : {std::size_t{97}, std::size_t{1} << 20}) {
+        for (unsigned threads : {1u, 3u}) {
+            INFO("chunk " << chunk << " bytes, " << threads << " threads");
+            CHECK_THROWS_AS(import_with(path, chunk, threads), IoError);
+            CHECK_THROWS_WITH(import_with(path, chunk, threads),
+                              Catch::EndsWith("truncated.csv.gz: line 49: read failed (unexpected end of file); "
+                                              "the file may be truncated or corrupt"));
+        }
+    }
 }
 
 TEST_CASE("chunks cut a file at line ends and put it back together exactly", "[io][parallel]") {
