@@ -8,7 +8,10 @@
 
 #include <bit>
 #include <cmath>
+#include <map>
 #include <memory>
+#include <mutex>
+#include <utility>
 
 namespace safermap::geo {
 
@@ -65,20 +68,67 @@ Bounds area_of_use(PJ_CONTEXT* ctx, PJ* crs) {
 
 } // namespace
 
-Reprojector::Reprojector(const std::string& from, const std::string& to) : m_ctx(quiet_context()) {
-    // Owns the context until construction succeeds, since a throwing constructor runs no destructor.
-    std::unique_ptr<PJ_CONTEXT, decltype(&proj_context_destroy)> guard(m_ctx, &proj_context_destroy);
-    PjPtr source = create_crs(m_ctx, from);
-    PjPtr target = create_crs(m_ctx, to);
-    m_source_geographic = is_geographic(source.get());
-    m_target_bounds = area_of_use(m_ctx, target.get());
-    if (from != to) {
-        PjPtr op(proj_create_crs_to_crs_from_pj(m_ctx, source.get(), target.get(), nullptr, nullptr));
-        if (!op) throw CrsError(fmt::format("no transformation from {} to {} ({})", from, to, last_error(m_ctx)));
-        m_pj = proj_normalize_for_visualization(m_ctx, op.get());
-        if (!m_pj) throw CrsError(fmt::format("cannot normalise axis order from {} to {}", from, to));
+// A transformation worked out once per process: finding the operations between two CRSs in
+// PROJ's database, and the target's area of use, take about 80 ms, while copying the result
+// into another context (proj_clone) takes 2 ms. Every thread parsing a CSV needs its own
+// Reprojector, for every file, so each builds from this.
+struct Reprojector::Prototype {
+    PJ_CONTEXT* ctx = nullptr;
+    PJ* op = nullptr; // null when from == to
+    Bounds bounds;
+    bool source_geographic = false;
+
+    Prototype(const std::string& from, const std::string& to) : ctx(quiet_context()) {
+        std::unique_ptr<PJ_CONTEXT, decltype(&proj_context_destroy)> guard(ctx, &proj_context_destroy);
+        PjPtr source = create_crs(ctx, from);
+        PjPtr target = create_crs(ctx, to);
+        source_geographic = is_geographic(source.get());
+        bounds = area_of_use(ctx, target.get());
+        if (from != to) {
+            PjPtr found(proj_create_crs_to_crs_from_pj(ctx, source.get(), target.get(), nullptr, nullptr));
+            if (!found) throw CrsError(fmt::format("no transformation from {} to {} ({})", from, to, last_error(ctx)));
+            op = proj_normalize_for_visualization(ctx, found.get());
+            if (!op) throw CrsError(fmt::format("cannot normalise axis order from {} to {}", from, to));
+        }
+        guard.release();
     }
-    guard.release();
+    ~Prototype() {
+        if (op) proj_destroy(op);
+        proj_context_destroy(ctx);
+    }
+    Prototype(const Prototype&) = delete;
+    Prototype& operator=(const Prototype&) = delete;
+};
+
+namespace {
+std::mutex g_prototypes_mutex;
+std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector::Prototype>>& prototypes() {
+    static std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector::Prototype>> built;
+    return built;
+}
+} // namespace
+
+Reprojector::Reprojector(const std::string& from, const std::string& to) {
+    std::lock_guard lock(g_prototypes_mutex); // also keeps each prototype to one thread while it is cloned
+    auto& proto = prototypes()[{from, to}];
+    if (!proto) {
+        try {
+            proto = std::make_unique<Prototype>(from, to);
+        } catch (...) {
+            prototypes().erase({from, to});
+            throw;
+        }
+    }
+    m_ctx = quiet_context();
+    m_source_geographic = proto->source_geographic;
+    m_target_bounds = proto->bounds;
+    if (proto->op) {
+        m_pj = proj_clone(m_ctx, proto->op);
+        if (!m_pj) {
+            proj_context_destroy(m_ctx);
+            throw CrsError(fmt::format("cannot copy the transformation from {} to {}", from, to));
+        }
+    }
 }
 
 std::unique_ptr<Reprojector> Reprojector::planar() {

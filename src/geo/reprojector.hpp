@@ -21,7 +21,8 @@ struct Bounds {
 // accepts ("EPSG:27700", WKT, PROJJSON). Axis order is normalised for GIS use: longitude
 // before latitude, easting before northing, whatever the CRS's official order (EPSG:4326 is
 // officially latitude-first; mixing that up puts Ashfield in the Indian Ocean).
-// Not thread-safe: use one Reprojector per thread.
+// Not thread-safe: use one Reprojector per thread. Constructing one is cheap after the first
+// for the same pair of CRSs in the process (it copies what the first worked out).
 class Reprojector {
 public:
     // Throws CrsError naming the CRS when either is unknown or no transformation exists.
@@ -41,6 +42,8 @@ public:
 
     // The target CRS's area of use, in target units.
     const Bounds& target_bounds() const { return m_target_bounds; }
+
+    struct Prototype; // a transformation worked out once per process, copied by each Reprojector
 
 private:
     Reprojector() = default;

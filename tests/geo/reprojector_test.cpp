@@ -5,6 +5,7 @@
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>
+#include <proj.h>
 
 #include <cmath>
 #include <string>
@@ -90,4 +91,34 @@ TEST_CASE("remembered transforms give PROJ's own answers, however often points r
             }
         }
     }
+}
+
+TEST_CASE("a Reprojector copied from the process's first one transforms exactly as PROJ does", "[geo][crs]") {
+    // Every Reprojector after the first for a pair of CRSs clones the first's transformation
+    // (proj_clone) instead of searching PROJ's database again. Check the copies against
+    // transformations built here straight through PROJ's C API, over the whole of Great
+    // Britain, where PROJ may choose between several operations by area.
+    geo::Reprojector first("EPSG:4326", "EPSG:27700");
+    geo::Reprojector copy("EPSG:4326", "EPSG:27700");
+    PJ_CONTEXT* ctx = proj_context_create();
+    PJ* found = proj_create_crs_to_crs(ctx, "EPSG:4326", "EPSG:27700", nullptr);
+    REQUIRE(found);
+    PJ* direct = proj_normalize_for_visualization(ctx, found);
+    REQUIRE(direct);
+    int compared = 0;
+    for (double lon = -8.0; lon <= 1.8; lon += 0.37)
+        for (double lat = 49.9; lat <= 60.8; lat += 0.41) {
+            PJ_COORD expected = proj_trans(direct, PJ_FWD, proj_coord(lon, lat, 0, HUGE_VAL));
+            for (const geo::Reprojector* r : {&first, &copy}) {
+                double x = lon, y = lat;
+                if (!r->transform(x, y)) continue; // outside the area of use: nothing to compare
+                CHECK(x == expected.xy.x);
+                CHECK(y == expected.xy.y);
+                ++compared;
+            }
+        }
+    CHECK(compared > 500);
+    proj_destroy(direct);
+    proj_destroy(found);
+    proj_context_destroy(ctx);
 }
