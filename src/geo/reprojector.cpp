@@ -47,19 +47,25 @@ bool is_geographic(const PJ* crs) {
     return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_GEOGRAPHIC_CRS;
 }
 
-// The area of use of `crs` expressed in its own (normalised) axis units.
-Bounds area_of_use(PJ_CONTEXT* ctx, PJ* crs) {
+// The area of use of `crs` expressed in its own (normalised) axis units. `from_crs84`, when
+// given, is an operation already found from OGC:CRS84 (or an equivalent) to `crs`, normalised:
+// searching PROJ's database for it again costs 40 ms.
+Bounds area_of_use(PJ_CONTEXT* ctx, PJ* crs, PJ* from_crs84) {
     double west = -180, south = -90, east = 180, north = 90;
     if (!proj_get_area_of_use(ctx, crs, &west, &south, &east, &north, nullptr) || west > east) {
         west = -180, south = -90, east = 180, north = 90; // no (or antimeridian) area: whole world
     }
     if (is_geographic(crs)) return {west, south, east, north};
-    PjPtr lonlat(proj_create(ctx, "OGC:CRS84"));
-    PjPtr op(proj_create_crs_to_crs_from_pj(ctx, lonlat.get(), crs, nullptr, nullptr));
-    if (!op) return {-HUGE_VAL, -HUGE_VAL, HUGE_VAL, HUGE_VAL};
-    PjPtr norm(proj_normalize_for_visualization(ctx, op.get()));
+    PjPtr norm;
+    if (!from_crs84) {
+        PjPtr lonlat(proj_create(ctx, "OGC:CRS84"));
+        PjPtr op(proj_create_crs_to_crs_from_pj(ctx, lonlat.get(), crs, nullptr, nullptr));
+        if (!op) return {-HUGE_VAL, -HUGE_VAL, HUGE_VAL, HUGE_VAL};
+        norm.reset(proj_normalize_for_visualization(ctx, op.get()));
+        from_crs84 = norm.get();
+    }
     Bounds b;
-    if (!proj_trans_bounds(ctx, norm.get(), PJ_FWD, west, south, east, north, &b.min_x, &b.min_y, &b.max_x,
+    if (!proj_trans_bounds(ctx, from_crs84, PJ_FWD, west, south, east, north, &b.min_x, &b.min_y, &b.max_x,
                            &b.max_y, 21)) {
         return {-HUGE_VAL, -HUGE_VAL, HUGE_VAL, HUGE_VAL};
     }
@@ -83,13 +89,19 @@ struct Reprojector::Prototype {
         PjPtr source = create_crs(ctx, from);
         PjPtr target = create_crs(ctx, to);
         source_geographic = is_geographic(source.get());
-        bounds = area_of_use(ctx, target.get());
         if (from != to) {
             PjPtr found(proj_create_crs_to_crs_from_pj(ctx, source.get(), target.get(), nullptr, nullptr));
             if (!found) throw CrsError(fmt::format("no transformation from {} to {} ({})", from, to, last_error(ctx)));
             op = proj_normalize_for_visualization(ctx, found.get());
             if (!op) throw CrsError(fmt::format("cannot normalise axis order from {} to {}", from, to));
         }
+        // WGS 84 longitude/latitude (police.uk's CRS) is CRS84 but for axis order, which the
+        // normalised operation has already dealt with: it serves for the area of use too.
+        PjPtr crs84(proj_create(ctx, "OGC:CRS84"));
+        const bool from_crs84 = op && crs84 &&
+                                proj_is_equivalent_to_with_ctx(ctx, source.get(), crs84.get(),
+                                                               PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS);
+        bounds = area_of_use(ctx, target.get(), from_crs84 ? op : nullptr);
         guard.release();
     }
     ~Prototype() {

@@ -118,6 +118,24 @@ TEST_CASE("a Reprojector copied from the process's first one transforms exactly 
             }
         }
     CHECK(compared > 500);
+
+    // The area of use is the target's, reached from CRS84 by an operation of its own; for a
+    // WGS 84 source the Reprojector reuses its own operation instead, which must not change it.
+    double west = 0, south = 0, east = 0, north = 0;
+    PJ* bng = proj_create(ctx, "EPSG:27700");
+    REQUIRE(proj_get_area_of_use(ctx, bng, &west, &south, &east, &north, nullptr));
+    PJ* from_crs84 = proj_create_crs_to_crs(ctx, "OGC:CRS84", "EPSG:27700", nullptr);
+    PJ* from_crs84_norm = proj_normalize_for_visualization(ctx, from_crs84);
+    geo::Bounds expected;
+    REQUIRE(proj_trans_bounds(ctx, from_crs84_norm, PJ_FWD, west, south, east, north, &expected.min_x, &expected.min_y,
+                              &expected.max_x, &expected.max_y, 21));
+    CHECK(copy.target_bounds().min_x == expected.min_x);
+    CHECK(copy.target_bounds().min_y == expected.min_y);
+    CHECK(copy.target_bounds().max_x == expected.max_x);
+    CHECK(copy.target_bounds().max_y == expected.max_y);
+    proj_destroy(from_crs84_norm);
+    proj_destroy(from_crs84);
+    proj_destroy(bng);
     proj_destroy(direct);
     proj_destroy(found);
     proj_context_destroy(ctx);
