@@ -26,7 +26,6 @@ public:
     void reserve(std::size_t incoming, std::size_t existing = 0) {
         m_added.reserve(incoming);
         if (existing) m_existing.reserve(existing);
-        m_expected_rows = incoming;
     }
 
     // Registers a key already stored in the project.
@@ -43,9 +42,10 @@ public:
     }
 
     // Call at the start of each input file: occurrence numbers count within one file.
-    void start_file() {
+    // `expected_rows`, a guess at the file's rows, sizes the count table up front.
+    void start_file(std::size_t expected_rows = 0) {
         m_occurrences.clear();
-        m_occurrences.reserve(m_expected_rows / 2); // police.uk: a third or so of rows have no id
+        m_occurrences.reserve(expected_rows / 2); // police.uk: a third or so of rows have no id
     }
     // "h:<32 hex digits>#<n>" for a row without an id, from all its fields.
     std::string content_key(std::span<const std::string> fields) { return content_key(content_hash(fields)); }
@@ -65,7 +65,6 @@ private:
     detail::Hash128Set m_existing;
     detail::Hash128Set m_added;
     detail::Hash128Counter m_occurrences;
-    std::size_t m_expected_rows = 0;
 };
 
 } // namespace safermap

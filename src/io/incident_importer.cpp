@@ -50,7 +50,7 @@ const geo::Reprojector& IncidentImporter::reprojector_from(const std::string& cr
 }
 
 RunReport IncidentImporter::import_file(const std::string& path, const IncidentColumns& columns) {
-    m_keys.start_file();
+    m_keys.start_file(estimate_rows({path}));
     return looks_like_csv(path) ? import_csv(path, columns) : import_vector(path, columns);
 }
 
