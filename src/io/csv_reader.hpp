@@ -16,6 +16,7 @@ struct CsvRecord {
     std::int64_t line = 0;
     std::string raw;                  // filled by a reader over a file
     std::string_view raw_view;        // the raw text wherever it lives: `raw`, or the reader's bytes
+                                      // (a copied record's view still points at the original)
     bool unterminated_quote = false; // the file ended inside a quoted field
     bool has_carriage_return = false;
 };
