@@ -9,6 +9,7 @@
 #include "geo/geos_context.hpp"
 #include "geo/study_area.hpp"
 #include "io/boundary_reader.hpp"
+#include "io/gdal_env.hpp"
 #include "io/incident_importer.hpp"
 #include "io/project_schema.hpp"
 #include "io/project_store.hpp"
@@ -141,21 +142,25 @@ PointSet load_project_points(const std::string& project, const PointFilter& filt
     auto area = load_area(store, filter, geos);
     PointCollector collector(out, filter);
     collector.set_area(area.get());
-    OGRLayer& layer = store.layer(schema::k_incidents);
-    // Let the database do the cheap filtering; the collector re-checks and counts the rest.
+    // Only the columns analysis needs, by SQL: an incident feature has some thirty fields, and
+    // reading them all cost more than everything else in loading a project's points. The
+    // database does the cheap filtering; the collector re-checks and counts the rest.
     std::vector<std::string> where;
     if (!filter.from_month.empty()) where.push_back(fmt::format("month >= '{}'", month_text(month_index(filter.from_month, "--from"))));
     if (!filter.to_month.empty()) where.push_back(fmt::format("month <= '{}'", month_text(month_index(filter.to_month, "--to"))));
     if (!filter.categories.empty()) where.push_back(fmt::format("category IN ({})", sql_list(filter.categories)));
-    std::string sql;
-    for (const auto& w : where) sql += (sql.empty() ? "" : " AND ") + w;
-    if (!sql.empty()) layer.SetAttributeFilter(sql.c_str());
-    out.report.rows_read = layer.GetFeatureCount(TRUE);
-    const OGRFeatureDefn& d = *layer.GetLayerDefn();
+    std::string sql = fmt::format("SELECT geom, month, category, weight, in_study_area FROM {}", schema::k_incidents);
+    for (std::size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+    GDALDataset& dataset = store.dataset();
+    auto release = [&dataset](OGRLayer* l) { dataset.ReleaseResultSet(l); };
+    std::unique_ptr<OGRLayer, decltype(release)> result(dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr), release);
+    if (!result) throw IoError(fmt::format("{}: cannot read incidents ({})", store.path(), gdal_last_error()));
+    const OGRFeatureDefn& d = *result->GetLayerDefn();
     const int month = d.GetFieldIndex("month"), category = d.GetFieldIndex("category"),
               weight = d.GetFieldIndex("weight"), inside = d.GetFieldIndex("in_study_area");
-    layer.ResetReading();
-    for (auto& f : layer) {
+    std::string month_value, category_value;
+    for (auto& f : *result) {
+        ++out.report.rows_read;
         const OGRGeometry* g = f->GetGeometryRef();
         std::optional<XY> xy;
         if (g && !g->IsEmpty() && wkbFlatten(g->getGeometryType()) == wkbPoint) xy = XY{g->toPoint()->getX(), g->toPoint()->getY()};
@@ -163,10 +168,10 @@ PointSet load_project_points(const std::string& project, const PointFilter& filt
         if (f->IsFieldSetAndNotNull(weight)) w = f->GetFieldAsDouble(weight);
         std::optional<bool> in;
         if (f->IsFieldSetAndNotNull(inside)) in = f->GetFieldAsInteger(inside) != 0;
-        collector.add(xy, f->IsFieldSetAndNotNull(month) ? f->GetFieldAsString(month) : "",
-                      f->IsFieldSetAndNotNull(category) ? f->GetFieldAsString(category) : "", w, in);
+        month_value.assign(f->IsFieldSetAndNotNull(month) ? f->GetFieldAsString(month) : "");
+        category_value.assign(f->IsFieldSetAndNotNull(category) ? f->GetFieldAsString(category) : "");
+        collector.add(xy, month_value, category_value, w, in);
     }
-    layer.SetAttributeFilter(nullptr);
     out.report.kept = static_cast<std::int64_t>(out.size());
     return out;
 }
