@@ -32,21 +32,13 @@ bool looks_like_csv(const std::string& path) {
 } // namespace
 
 IncidentImporter::IncidentImporter(IncidentSink& sink, KeyRegistry& keys, Rejects& rejects, std::string working_crs)
-    : m_sink(sink), m_keys(keys), m_rejects(rejects), m_working_crs(std::move(working_crs)) {}
+    : m_sink(sink), m_keys(keys), m_rejects(rejects), m_working_crs(std::move(working_crs)), m_reprojectors(m_working_crs) {}
 
 IncidentImporter::~IncidentImporter() = default;
 
 void IncidentImporter::set_study_area(const geo::StudyArea* area, const std::unordered_set<std::string>* lsoa_codes_inside) {
     m_study_area = area;
     m_study_lsoas = lsoa_codes_inside;
-}
-
-const geo::Reprojector& IncidentImporter::reprojector_from(const std::string& crs) {
-    auto& slot = m_reprojectors[crs];
-    // An address-only export has no coordinate columns and so no CRS: nothing is ever transformed.
-    if (!slot)
-        slot = m_working_crs == "none" || crs.empty() ? geo::Reprojector::planar() : std::make_unique<geo::Reprojector>(crs, m_working_crs);
-    return *slot;
 }
 
 RunReport IncidentImporter::import_file(const std::string& path, const IncidentColumns& columns) {
@@ -60,7 +52,7 @@ void IncidentImporter::reject(RunReport& report, const Incident& inc, const Reje
 
 void IncidentImporter::accept(Incident& inc, std::span<const std::string> key_fields, std::string_view raw,
                               RunReport& report) {
-    if (auto why = place_incident(inc, reprojector_from(inc.src_crs))) {
+    if (auto why = place_incident(inc, m_reprojectors.from(inc.src_crs))) {
         reject(report, inc, *why, raw);
         return;
     }
@@ -149,7 +141,7 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
     }
     m_format = police_uk ? "police.uk" : "csv";
     const RowFormat format{police_uk, mapped.get(), std::filesystem::path(path).filename().string(), m_working_crs};
-    if (mapped) RowParser(format).reprojector_from(mapped->source_crs()); // fail now, not at the first row, on a bad CRS
+    if (mapped) m_reprojectors.from(mapped->source_crs()); // fail now, not at the first row, on a bad CRS
 
     // Chunks are parsed on every core and committed one at a time in file order.
     first.start = header_reader.offset();

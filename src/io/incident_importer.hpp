@@ -9,6 +9,7 @@
 #include "geo/reprojector.hpp"
 #include "geo/study_area.hpp"
 #include "io/incident_columns.hpp"
+#include "io/incident_placement.hpp"
 #include "io/incident_rows.hpp"
 #include "core/incident_sink.hpp"
 
@@ -54,7 +55,6 @@ public:
 private:
     RunReport import_csv(const std::string& path, const IncidentColumns& columns);
     RunReport import_vector(const std::string& path, const IncidentColumns& columns);
-    const geo::Reprojector& reprojector_from(const std::string& crs);
     // Runs the stages after parsing; `raw` is the input row for the rejects file.
     void accept(Incident& incident, std::span<const std::string> key_fields, std::string_view raw, RunReport& report);
     // Sets the key of a row without an id from its content hash and occurrence number, and
@@ -75,7 +75,7 @@ private:
     const std::unordered_set<std::string>* m_study_lsoas = nullptr;
     const geo::AreaIndex* m_lsoas = nullptr;
     Progress m_progress;
-    std::map<std::string, std::unique_ptr<geo::Reprojector>> m_reprojectors;
+    WorkingReprojectors m_reprojectors; // for GDAL vector sources; CSV rows use their parsing thread's
     std::string m_format;
     Incident m_incident;
     std::size_t m_chunk_bytes = std::size_t{256} << 10; // ~1,100 police.uk rows

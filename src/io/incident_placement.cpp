@@ -42,4 +42,12 @@ std::optional<Rejection> place_incident(Incident& inc, const geo::Reprojector& t
     return std::nullopt;
 }
 
+const geo::Reprojector& WorkingReprojectors::from(const std::string& source_crs) {
+    auto& slot = m_made[source_crs];
+    if (!slot)
+        slot = m_working_crs == "none" || source_crs.empty() ? geo::Reprojector::planar()
+                                                             : std::make_unique<geo::Reprojector>(source_crs, m_working_crs);
+    return *slot;
+}
+
 } // namespace safermap::io

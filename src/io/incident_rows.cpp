@@ -19,15 +19,6 @@ bool repair_encoding(CsvRecord& record) {
     return true;
 }
 
-const geo::Reprojector& RowParser::reprojector_from(const std::string& crs) {
-    auto& slot = m_reprojectors[crs];
-    // An address-only export has no coordinate columns and so no CRS: nothing is ever transformed.
-    if (!slot)
-        slot = m_format.working_crs == "none" || crs.empty() ? geo::Reprojector::planar()
-                                                             : std::make_unique<geo::Reprojector>(crs, m_format.working_crs);
-    return *slot;
-}
-
 void RowParser::parse(ParsedChunk& parsed) {
     const std::string& bytes = parsed.chunk.bytes;
     const std::size_t offset = parsed.start;
@@ -75,7 +66,7 @@ void RowParser::parse_row(CsvRecord& record, ParsedRow& row) {
             row.why = m_format.mapped->parse(record, inc);
             if (!row.why && inc.crime_id.empty()) content = KeyRegistry::content_hash(record.fields);
         }
-        if (!row.why) row.why = place_incident(inc, reprojector_from(inc.src_crs));
+        if (!row.why) row.why = place_incident(inc, m_reprojectors.from(inc.src_crs));
         if (!row.why) {
             row.keyed_by_content = inc.crime_id.empty();
             if (row.keyed_by_content) {

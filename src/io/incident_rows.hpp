@@ -7,6 +7,7 @@
 #include "geo/reprojector.hpp"
 #include "io/csv_chunks.hpp"
 #include "io/csv_reader.hpp"
+#include "io/incident_placement.hpp"
 
 #include <cstdint>
 #include <map>
@@ -56,16 +57,15 @@ struct RowFormat {
 // One parsing thread's own state: PROJ transformations are not shareable between threads.
 class RowParser {
 public:
-    explicit RowParser(const RowFormat& format) : m_format(format) {}
+    explicit RowParser(const RowFormat& format) : m_format(format), m_reprojectors(format.working_crs) {}
     // Parses `parsed.chunk.bytes` from `parsed.start` into `parsed`.
     void parse(ParsedChunk& parsed);
-    const geo::Reprojector& reprojector_from(const std::string& crs);
 
 private:
     void parse_row(CsvRecord& record, ParsedRow& row);
 
     const RowFormat& m_format;
-    std::map<std::string, std::unique_ptr<geo::Reprojector>> m_reprojectors;
+    WorkingReprojectors m_reprojectors;
     CsvRecord m_record;
 };
 
