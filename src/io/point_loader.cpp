@@ -3,9 +3,9 @@
 
 #include "core/dates.hpp"
 #include "core/error.hpp"
-#include "core/memory_tuning.hpp"
 #include "core/incident_sink.hpp"
 #include "core/key_registry.hpp"
+#include "core/memory_tuning.hpp"
 #include "geo/geos_context.hpp"
 #include "geo/study_area.hpp"
 #include "io/boundary_reader.hpp"
