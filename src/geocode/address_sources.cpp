@@ -5,9 +5,9 @@
 #include "geo/reprojector.hpp"
 #include "geocode/postcode.hpp"
 #include "geocode/street_names.hpp"
-#include "io/csv_header.hpp"
-#include "io/csv_reader.hpp"
-#include "io/mapped_csv_format.hpp"
+#include "io/csv/csv_header.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/incidents/mapped_csv_format.hpp"
 
 #include <fmt/format.h>
 

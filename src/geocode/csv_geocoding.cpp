@@ -2,9 +2,9 @@
 #include "geocode/csv_geocoding.hpp"
 
 #include "core/error.hpp"
-#include "io/csv_header.hpp"
-#include "io/csv_reader.hpp"
-#include "io/rejects_writer.hpp"
+#include "io/csv/csv_header.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/csv/rejects_writer.hpp"
 
 #include <fmt/format.h>
 

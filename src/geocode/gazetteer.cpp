@@ -6,7 +6,7 @@
 #include "geocode/gazetteer_schema.hpp"
 #include "geocode/similarity.hpp"
 #include "geocode/street_names.hpp"
-#include "io/gdal_env.hpp"
+#include "io/gdal/gdal_env.hpp"
 
 #include <fmt/format.h>
 #include <gdal_priv.h>

@@ -4,7 +4,7 @@
 // geocode` reads. A gazetteer is a file of its own so that one build serves many projects;
 // QGIS can open it to check where a street or postcode lies. Always British National Grid.
 
-#include "io/project_schema.hpp"
+#include "io/project/project_schema.hpp"
 
 #include <span>
 #include <string_view>

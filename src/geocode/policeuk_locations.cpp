@@ -4,9 +4,9 @@
 #include "core/error.hpp"
 #include "geo/reprojector.hpp"
 #include "geocode/street_names.hpp"
-#include "io/csv_reader.hpp"
-#include "io/mapped_csv_format.hpp"
-#include "io/police_uk_format.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/incidents/mapped_csv_format.hpp"
+#include "io/incidents/police_uk_format.hpp"
 
 #include <fmt/format.h>
 

@@ -2,14 +2,14 @@
 #include "geocode/project_geocoding.hpp"
 
 #include "core/error.hpp"
-#include "io/csv_header.hpp"
-#include "io/csv_reader.hpp"
-#include "io/gpkg_output.hpp"
-#include "io/mapped_csv_format.hpp"
-#include "io/project_schema.hpp"
-#include "io/project_store.hpp"
-#include "io/rejects_writer.hpp"
-#include "io/schema_layer.hpp"
+#include "io/csv/csv_header.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/gdal/gpkg_output.hpp"
+#include "io/incidents/mapped_csv_format.hpp"
+#include "io/project/project_schema.hpp"
+#include "io/project/project_store.hpp"
+#include "io/csv/rejects_writer.hpp"
+#include "io/project/schema_layer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -3,12 +3,12 @@
 
 #include "core/error.hpp"
 #include "geocode/street_names.hpp"
-#include "io/csv_header.hpp"
-#include "io/csv_reader.hpp"
-#include "io/field_aliases.hpp"
-#include "io/mapped_csv_format.hpp"
-#include "io/point_csv.hpp"
-#include "io/vector_source.hpp"
+#include "io/csv/csv_header.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/csv/field_aliases.hpp"
+#include "io/incidents/mapped_csv_format.hpp"
+#include "io/features/point_csv.hpp"
+#include "io/gdal/vector_source.hpp"
 
 #include <fmt/format.h>
 

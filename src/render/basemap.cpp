@@ -2,8 +2,8 @@
 #include "render/basemap.hpp"
 
 #include "core/error.hpp"
-#include "io/gdal_env.hpp"
-#include "io/gpkg_output.hpp"
+#include "io/gdal/gdal_env.hpp"
+#include "io/gdal/gpkg_output.hpp"
 
 #include <fmt/format.h>
 #include <gdal_priv.h>

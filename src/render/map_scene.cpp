@@ -2,10 +2,10 @@
 #include "render/map_scene.hpp"
 
 #include "core/error.hpp"
-#include "io/boundary_reader.hpp"
-#include "io/point_loader.hpp"
-#include "io/project_schema.hpp"
-#include "io/project_store.hpp"
+#include "io/project/boundary_reader.hpp"
+#include "io/incidents/point_loader.hpp"
+#include "io/project/project_schema.hpp"
+#include "io/project/project_store.hpp"
 
 #include <fmt/format.h>
 #include <geos_c.h>

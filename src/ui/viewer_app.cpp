@@ -3,7 +3,7 @@
 
 #include "core/error.hpp"
 #include "gl/gl_api.hpp"
-#include "io/point_loader.hpp"
+#include "io/incidents/point_loader.hpp"
 #include "render/basemap.hpp"
 #include "render/classify.hpp"
 #include "render/png_image.hpp"

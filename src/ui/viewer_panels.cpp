@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The viewer's ImGui panels: layers, filters (with month animation), analysis, inspect
 // (hotspot and ward table), saved views; and the hover tooltip.
-#include "io/point_loader.hpp"
+#include "io/incidents/point_loader.hpp"
 #include "ui/viewer_app.hpp"
 
 #include <GLFW/glfw3.h>

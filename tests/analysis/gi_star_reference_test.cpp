@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/gi_star.hpp"
-#include "io/csv_reader.hpp"
+#include "io/csv/csv_reader.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>

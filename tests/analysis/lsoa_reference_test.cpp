@@ -2,8 +2,8 @@
 #include "analysis/gi_star.hpp"
 #include "analysis/local_moran.hpp"
 #include "geo/polygon_index.hpp"
-#include "io/csv_reader.hpp"
-#include "io/polygon_loader.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/features/polygon_loader.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/gi_star.hpp"
 #include "geo/polygon_index.hpp"
-#include "io/polygon_loader.hpp"
+#include "io/features/polygon_loader.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/error.hpp"
 #include "geo/reprojector.hpp"
-#include "io/csv_reader.hpp"
+#include "io/csv/csv_reader.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>

@@ -3,11 +3,11 @@
 #include "geocode/csv_geocoding.hpp"
 #include "geocode/gazetteer_fixture.hpp"
 #include "geocode/project_geocoding.hpp"
-#include "io/csv_reader.hpp"
-#include "io/import_job.hpp"
-#include "io/incident_writer.hpp"
-#include "io/project_schema.hpp"
-#include "io/project_store.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/project/import_job.hpp"
+#include "io/incidents/incident_writer.hpp"
+#include "io/project/project_schema.hpp"
+#include "io/project/project_store.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -7,8 +7,8 @@
 #include "geocode/gazetteer_builder.hpp"
 #include "geocode/gazetteer.hpp"
 #include "geocode/matcher.hpp"
-#include "io/csv_reader.hpp"
-#include "io/mapped_csv_format.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/incidents/mapped_csv_format.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "geocode/gazetteer_fixture.hpp"
 #include "geocode/matcher.hpp"
-#include "io/csv_header.hpp"
-#include "io/csv_reader.hpp"
+#include "io/csv/csv_header.hpp"
+#include "io/csv/csv_reader.hpp"
 
 #include <catch2/catch.hpp>
 

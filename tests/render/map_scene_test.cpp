@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/error.hpp"
-#include "io/import_job.hpp"
+#include "io/project/import_job.hpp"
 #include "render/map_scene.hpp"
 #include "render/scene_analysis.hpp"
 #include "support/test_data.hpp"

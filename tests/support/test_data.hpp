@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "io/import_job.hpp"
+#include "io/project/import_job.hpp"
 
 #include <filesystem>
 #include <string>

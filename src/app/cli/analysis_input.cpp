@@ -2,8 +2,8 @@
 #include "app/cli/analysis_input.hpp"
 
 #include "core/error.hpp"
-#include "io/harm_table.hpp"
-#include "io/mapped_csv_format.hpp"
+#include "io/incidents/harm_table.hpp"
+#include "io/incidents/mapped_csv_format.hpp"
 
 #include <fmt/format.h>
 

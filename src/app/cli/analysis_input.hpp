@@ -2,7 +2,7 @@
 #pragma once
 
 #include "analysis/grid.hpp"
-#include "io/point_loader.hpp"
+#include "io/incidents/point_loader.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -4,7 +4,7 @@
 #include "analysis/grid.hpp"
 #include "analysis/spatial_weights.hpp"
 #include "app/cli/analysis_input.hpp"
-#include "io/polygon_loader.hpp"
+#include "io/features/polygon_loader.hpp"
 
 #include <optional>
 #include <string>

@@ -8,7 +8,7 @@
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
-#include "io/polygon_loader.hpp"
+#include "io/features/polygon_loader.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

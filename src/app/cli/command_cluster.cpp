@@ -6,7 +6,7 @@
 #include "app/cli/command.hpp"
 #include "app/cli/study_area_input.hpp"
 #include "core/error.hpp"
-#include "io/feature_writer.hpp"
+#include "io/results/feature_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -78,7 +78,7 @@ public:
     }
 
 private:
-    io::ResultMetadata metadata(const std::string& detail) const {
+    ResultMetadata metadata(const std::string& detail) const {
         return {{"method", m_method}, {"parameters", detail}, {"hull", m_hull}, {"input", m_input.describe()}};
     }
 
@@ -93,7 +93,7 @@ private:
         }
         if (ext != ".gpkg") throw ConfigError(m_out + ": unknown output type (use .csv or .gpkg)");
         std::vector<const GEOSGeometry*> geoms;
-        io::GridBand order{"order", {}}, id{"cluster", {}}, count{"count", {}}, weight{"weight", {}}, area{"area_m2", {}},
+        GridBand order{"order", {}}, id{"cluster", {}}, count{"count", {}}, weight{"weight", {}}, area{"area_m2", {}},
             density{"density_per_km2", {}}, mx{"mean_x", {}}, my{"mean_y", {}}, major{"sde_major_m", {}}, minor{"sde_minor_m", {}},
             angle{"sde_angle_deg", {}};
         for (const auto& f : found) {

@@ -3,7 +3,7 @@
 #include "app/cli/analysis_units.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
-#include "io/polygon_result_writer.hpp"
+#include "io/results/polygon_result_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -4,7 +4,7 @@
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
-#include "io/surface_writer.hpp"
+#include "io/results/surface_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -58,7 +58,7 @@ public:
         const double band = m_band > 0 ? m_band : 1.5 * grid.cell_size_m;
         analysis::EmergingResult r = analysis::emerging_hotspots(counts, analysis::grid_distance_band(grid, band), m_options);
         const std::string period = io::month_text(first) + " to " + io::month_text(last);
-        io::ResultMetadata meta{{"method", "emerging"}, {"period", period}, {"steps", std::to_string(steps) + " months"},
+        ResultMetadata meta{{"method", "emerging"}, {"period", period}, {"steps", std::to_string(steps) + " months"},
                                 {"weights", fmt::format("distance band {} m", band)}, {"fdr", m_no_fdr ? "off" : "Benjamini-Hochberg"},
                                 {"significant_bin", std::to_string(m_options.min_bin)},
                                 {"category_codes", "1 new, 2 consecutive, 3 intensifying, 4 persistent, 5 diminishing, 6 sporadic, "

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/command.hpp"
-#include "io/incident_export.hpp"
+#include "io/incidents/incident_export.hpp"
 
 #include <fmt/format.h>
 

@@ -3,8 +3,8 @@
 #include "app/cli/analysis_units.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
-#include "io/polygon_result_writer.hpp"
-#include "io/surface_writer.hpp"
+#include "io/results/polygon_result_writer.hpp"
+#include "io/results/surface_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -46,7 +46,7 @@ public:
     }
 
 private:
-    io::ResultMetadata metadata(const Units& u) const {
+    ResultMetadata metadata(const Units& u) const {
         return {{"method", "gistar"},
                 {"weights", u.weights_text + (m_weights == "row" ? ", row-standardised" : ", binary")},
                 {"fdr", m_no_fdr ? "off" : "Benjamini-Hochberg"},
@@ -61,7 +61,7 @@ private:
     void write(const Units& u, const analysis::GiStarResult& r) const {
         if (m_out.empty()) return;
         std::vector<double> bins(r.bin.begin(), r.bin.end());
-        std::vector<io::GridBand> columns{{"count", u.counts}, {"value", u.values}, {"z", r.z}, {"p", r.p}, {"q", r.q}, {"bin", bins}};
+        std::vector<GridBand> columns{{"count", u.counts}, {"value", u.values}, {"z", r.z}, {"p", r.p}, {"q", r.q}, {"bin", bins}};
         if (!r.p_perm.empty()) columns.push_back({"p_perm", r.p_perm});
         if (u.grid) io::write_grid(m_out, *u.grid, columns, u.crs, metadata(u), m_layer);
         else io::write_polygon_results(m_out, *u.polygons, columns, metadata(u), m_layer);

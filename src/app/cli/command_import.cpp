@@ -3,7 +3,7 @@
 #include "app/cli/import_report.hpp"
 #include "core/area_kind.hpp"
 #include "core/error.hpp"
-#include "io/import_job.hpp"
+#include "io/project/import_job.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>

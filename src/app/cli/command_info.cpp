@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/command.hpp"
-#include "io/project_summary.hpp"
+#include "io/project/project_summary.hpp"
 
 #include <fmt/format.h>
 

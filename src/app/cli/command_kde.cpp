@@ -5,8 +5,8 @@
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
 #include "core/memory_tuning.hpp"
-#include "io/mapped_csv_format.hpp"
-#include "io/surface_writer.hpp"
+#include "io/incidents/mapped_csv_format.hpp"
+#include "io/results/surface_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -83,7 +83,7 @@ public:
         const int pj = static_cast<int>(peak_at / static_cast<std::size_t>(grid.nx));
         const double integral = surface.sum() * grid.cell_area_m2() / 1e6;
 
-        io::ResultMetadata meta{{"method", "kde"},
+        ResultMetadata meta{{"method", "kde"},
                                 {"kernel", std::string(analysis::to_string(options.kernel))},
                                 {"bandwidth_m", fmt::format("{}", options.bandwidth_m)},
                                 {"bandwidth_source", bandwidth_source},

@@ -3,7 +3,7 @@
 #include "app/cli/analysis_units.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
-#include "io/polygon_result_writer.hpp"
+#include "io/results/polygon_result_writer.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -44,7 +44,7 @@ public:
         if (analysis::parse_weight_style(m_weights) == analysis::WeightStyle::row) u.weights.row_standardise();
         analysis::LocalMoranResult r = analysis::local_moran(u.values, u.weights, m_options);
 
-        io::ResultMetadata meta{{"method", "lisa"},
+        ResultMetadata meta{{"method", "lisa"},
                                 {"weights", u.weights_text + (m_weights == "row" ? ", row-standardised" : ", binary")},
                                 {"permutations", std::to_string(m_options.permutations)},
                                 {"seed", std::to_string(m_options.seed)},

@@ -2,7 +2,7 @@
 #include "app/cli/study_area_input.hpp"
 
 #include "core/error.hpp"
-#include "io/polygon_loader.hpp"
+#include "io/features/polygon_loader.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "io/point_loader.hpp"
+#include "io/incidents/point_loader.hpp"
 
 #include <CLI/CLI.hpp>
 

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "io/incidents/incident_rows.hpp"
+
+#include <functional>
+
+namespace safermap::io {
+
+// Reads, parses and commits chunks of a file on every core. Each thread takes the next chunk
+// (`next`, one thread at a time), parses it on its own (`parse`, with its own RowParser), then
+// waits for its turn and `commit`s it: commits run one at a time, in file order, on the thread
+// that parsed the chunk, whose cache still holds its rows. Rows are independent until
+// de-duplication, which is why everything before the commit can run in parallel.
+//
+// The calling thread works too; `threads` counts it (0: one per hardware thread). The first
+// exception thrown by any step stops every thread and is rethrown here.
+struct OrderedChunkSteps {
+    std::function<bool(ParsedChunk&)> next;               // fills the chunk; false at the end
+    std::function<void(ParsedChunk&, RowParser&)> parse;  // any thread, in parallel
+    std::function<void(ParsedChunk&, RowParser&)> commit; // one at a time, in order
+};
+void run_ordered_chunks(const RowFormat& format, unsigned threads, const OrderedChunkSteps& steps);
+
+} // namespace safermap::io

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/hash128.hpp"
+#include "core/incident.hpp"
+#include "core/rejects.hpp"
+#include "geo/reprojector.hpp"
+#include "io/csv/csv_chunks.hpp"
+#include "io/csv/csv_reader.hpp"
+#include "io/incidents/incident_placement.hpp"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace safermap::io {
+
+class MappedCsvFormat;
+
+// One data row after the steps that depend on nothing but the row itself: CSV parsing, the
+// encoding repair, the format's checks, placement (reprojection) and the hash of its key.
+// What depends on earlier rows (duplicates, occurrence numbers) is left to the caller.
+struct ParsedRow {
+    Incident incident;
+    std::string_view raw_view;     // the row as read, in its chunk's bytes...
+    std::string raw_copy;          // ...or re-encoded, when `transcoded`
+    std::optional<Rejection> why;  // set when the row is rejected by these steps
+    bool transcoded = false;       // re-encoded from Windows-1252
+    bool keyed_by_content = false; // no Crime ID: key_hash is the content hash of its fields
+    Hash128 key_hash;              // hash128(crime_id), or KeyRegistry::content_hash(fields)
+    // The row as read, for the rejects file: valid while its chunk's bytes are unchanged.
+    std::string_view raw() const { return transcoded ? std::string_view(raw_copy) : raw_view; }
+};
+
+// The rows of one chunk, numbered relative to the chunk's first line (0).
+struct ParsedChunk {
+    CsvChunk chunk;
+    std::size_t start = 0;           // where the rows start in chunk.bytes (after the header)
+    std::vector<ParsedRow> rows;     // reused from chunk to chunk: strings keep their capacity
+    std::size_t used = 0;            // rows[0, used) hold this chunk's rows
+    std::int64_t lines = 0;          // line ends consumed (the next chunk's first line, relative)
+    bool ends_inside_quotes = false; // the last row is cut off by the chunk's end: join it on
+    std::size_t last_row_offset = 0; // where in chunk.bytes that last row starts
+};
+
+// How to read a row into an incident: shared, read-only, by every parsing thread.
+struct RowFormat {
+    bool police_uk = false;
+    const MappedCsvFormat* mapped = nullptr; // for other CSVs
+    std::string file_name;                   // Incident::source_file
+    std::string working_crs;                 // "none": planar units, no reprojection
+};
+
+// One parsing thread's own state: PROJ transformations are not shareable between threads.
+class RowParser {
+public:
+    explicit RowParser(const RowFormat& format) : m_format(format), m_reprojectors(format.working_crs) {}
+    // Parses `parsed.chunk.bytes` from `parsed.start` into `parsed`.
+    void parse(ParsedChunk& parsed);
+
+private:
+    void parse_row(CsvRecord& record, ParsedRow& row);
+
+    const RowFormat& m_format;
+    WorkingReprojectors m_reprojectors;
+    CsvRecord m_record;
+};
+
+// Re-encodes a row that is not valid UTF-8 from Windows-1252, the usual culprit in UK
+// council exports. Returns true when it had to.
+bool repair_encoding(CsvRecord& record);
+
+} // namespace safermap::io

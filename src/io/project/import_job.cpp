@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+#include "io/project/import_job.hpp"
+
+#include "core/error.hpp"
+#include "core/key_registry.hpp"
+#include "geo/area_index.hpp"
+#include "geo/study_area.hpp"
+#include "io/project/boundary_reader.hpp"
+#include "io/features/cctv_importer.hpp"
+#include "io/gdal/gdal_env.hpp"
+#include "io/project/import_log.hpp"
+#include "io/incidents/incident_importer.hpp"
+#include "io/incidents/incident_writer.hpp"
+#include "io/features/intervention_importer.hpp"
+#include "io/gdal/ogr_geos_bridge.hpp"
+#include "io/project/project_schema.hpp"
+#include "io/csv/rejects_writer.hpp"
+#include "io/gdal/vector_source.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace safermap::io {
+
+namespace {
+
+// One rejects file per import, so that a later import never overwrites an earlier one's.
+std::string default_rejects_path(const std::string& project, long long import_id) {
+    std::filesystem::path p(project);
+    return (p.parent_path() / fmt::format("{}.rejects-{}.csv", p.stem().string(), import_id)).string();
+}
+
+// Polygons of one boundary kind from the project, as GEOS geometries by code.
+void load_boundaries(ProjectStore& store, const std::string& kind, const geo::GeosContext& geos,
+                     const std::function<void(const std::string&, geo::GeomPtr)>& sink) {
+    read_boundaries(store, "kind = " + sql_quote(kind), geos, [&](StoredBoundary&& b) { sink(b.code, std::move(b.geometry)); });
+}
+
+std::unique_ptr<geo::StudyArea> build_study_area(ProjectStore& store, const ImportRequest& request,
+                                                 const geo::GeosContext& geos) {
+    std::vector<geo::GeomPtr> polygons;
+    std::string description;
+    if (!request.study_area_kind.empty()) {
+        load_boundaries(store, request.study_area_kind, geos, [&](const std::string&, geo::GeomPtr g) { polygons.push_back(std::move(g)); });
+        if (polygons.empty())
+            throw ConfigError(fmt::format("--study-area {}: the project has no '{}' boundaries; import them with "
+                                          "--boundaries FILE --kind {}", request.study_area_kind, request.study_area_kind,
+                                          request.study_area_kind));
+        description = fmt::format("{} boundaries ({})", request.study_area_kind, polygons.size());
+    } else {
+        VectorSource src = open_vector(request.clip_file, {});
+        geo::Reprojector to_working(src.crs, store.working_crs());
+        long long n = 0;
+        while (OGRFeatureUniquePtr f = next_feature(src, n)) {
+            ++n;
+            const OGRGeometry* g = f->GetGeometryRef();
+            if (!g) continue;
+            auto type = wkbFlatten(g->getGeometryType());
+            if (type != wkbPolygon && type != wkbMultiPolygon) continue;
+            geo::GeomPtr working = to_working_geos(geos, *g, to_working);
+            if (!working) throw CrsError(fmt::format("{}: feature {}: cannot reproject to {}", request.clip_file, f->GetFID(), store.working_crs()));
+            polygons.push_back(std::move(working));
+        }
+        if (polygons.empty()) throw SchemaError(fmt::format("{}: --clip file has no polygons", request.clip_file));
+        description = fmt::format("{} ({} polygons)", std::filesystem::path(request.clip_file).filename().string(), polygons.size());
+    }
+    return std::make_unique<geo::StudyArea>(geos, std::move(polygons), description);
+}
+
+// Keeps the settings' record of the incidents' vintage (first and last month) up to date.
+void record_incident_months(ProjectStore& store) {
+    GDALDataset& ds = store.dataset();
+    OGRLayer* result = ds.ExecuteSQL("SELECT MIN(month), MAX(month) FROM incidents", nullptr, nullptr);
+    if (!result) return;
+    OGRFeatureUniquePtr f(result->GetNextFeature());
+    if (f && f->IsFieldSetAndNotNull(0))
+        store.set_setting("vintage.incidents", fmt::format("{} to {}", f->GetFieldAsString(0), f->GetFieldAsString(1)));
+    ds.ReleaseResultSet(result);
+}
+
+ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& request, ImportLog& log,
+                                 RejectsWriter& rejects_writer) {
+    ImportSummary summary;
+    summary.project = request.project;
+    summary.working_crs = store.working_crs();
+    summary.rejects_path = rejects_writer.path();
+    geo::GeosContext geos;
+    Rejects rejects([&](const RejectedRow& row) { rejects_writer.write(row); });
+
+    for (const auto& spec : request.boundaries) {
+        summary.boundaries.push_back(import_boundaries(store, spec, rejects, geos));
+        const auto& b = summary.boundaries.back();
+        log.append(schema::k_boundaries, spec.path, fmt::format("vector:{}", to_string(spec.kind)), b.report, rejects_writer.path());
+        if (!b.vintage.empty()) store.set_setting(fmt::format("vintage.{}", to_string(spec.kind)), b.vintage);
+    }
+    for (const auto& path : request.cctv_files) {
+        summary.cctv.push_back(import_cctv(store, path, request.feature_crs, rejects, geos));
+        log.append(schema::k_cctv, path, "vector", summary.cctv.back().report, rejects_writer.path());
+    }
+    for (const auto& path : request.intervention_files) {
+        summary.interventions.push_back(import_interventions(store, path, request.feature_crs, rejects, geos));
+        log.append(schema::k_interventions, path, "vector", summary.interventions.back().report, rejects_writer.path());
+    }
+    if (!request.incident_files.empty()) {
+        std::unique_ptr<geo::StudyArea> study_area;
+        if (!request.study_area_kind.empty() || !request.clip_file.empty()) study_area = build_study_area(store, request, geos);
+        geo::AreaIndex lsoas(geos);
+        load_boundaries(store, "lsoa", geos, [&](const std::string& code, geo::GeomPtr g) { lsoas.add(code, std::move(g)); });
+        summary.lsoa_polygons = lsoas.size();
+        std::unordered_set<std::string> lsoas_inside;
+        if (study_area) {
+            summary.study_area = study_area->description();
+            lsoas.for_each_code([&](const std::string& code) {
+                auto p = lsoas.interior_point(code);
+                if (p && study_area->contains(p->first, p->second)) lsoas_inside.insert(code);
+            });
+            summary.study_area_lsoas = lsoas_inside.size();
+            store.set_setting("study_area", summary.study_area);
+        }
+        KeyRegistry keys;
+        keys.reserve(estimate_rows(request.incident_files),
+                     static_cast<std::size_t>(store.layer(schema::k_incidents).GetFeatureCount(TRUE)));
+        load_incident_keys(store, keys);
+        IncidentWriter writer(store);
+        IncidentImporter importer(writer, keys, rejects, store.working_crs());
+        importer.set_study_area(study_area.get(), &lsoas_inside);
+        importer.set_lsoa_index(lsoas.empty() ? nullptr : &lsoas);
+        importer.set_progress(request.progress);
+        for (const auto& path : request.incident_files) {
+            RunReport report = importer.import_file(path, request.columns);
+            summary.incidents.push_back({path, importer.last_format(), report});
+            summary.incidents_total.add(report);
+            log.append(schema::k_incidents, path, importer.last_format(), report, rejects_writer.path());
+        }
+        record_incident_months(store);
+    }
+    return summary;
+}
+
+} // namespace
+
+ImportSummary run_import(const ImportRequest& request) {
+    if (!request.study_area_kind.empty() && !request.clip_file.empty())
+        throw ConfigError("give --study-area or --clip, not both");
+    const bool exists = std::filesystem::exists(request.project);
+    std::optional<ProjectStore> store;
+    if (exists) store.emplace(ProjectStore::open(request.project, true));
+    else store.emplace(ProjectStore::create(request.project, request.new_project));
+
+    try {
+        ImportLog log(*store);
+        const std::string rejects_path =
+            request.rejects_path.empty() ? default_rejects_path(request.project, log.import_id()) : request.rejects_path;
+        RejectsWriter rejects_writer(rejects_path);
+        store->begin();
+        ImportSummary summary = run_in_transaction(*store, request, log, rejects_writer);
+        store->commit();
+        rejects_writer.close();
+        summary.rejects_written = rejects_writer.rows_written();
+        // A default rejects file with nothing in it is clutter; one the user named is kept.
+        if (summary.rejects_written == 0 && request.rejects_path.empty()) {
+            std::filesystem::remove(rejects_path);
+            summary.rejects_path.clear();
+        }
+        summary.created = !exists;
+        store->close();
+        return summary;
+    } catch (...) {
+        store->rollback();
+        store.reset();
+        if (!exists) std::filesystem::remove(request.project);
+        throw;
+    }
+}
+
+} // namespace safermap::io

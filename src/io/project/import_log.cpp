@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include "io/project/import_log.hpp"
+
+#include "core/utc_time.hpp"
+
+#include "core/error.hpp"
+#include "io/gdal/gdal_env.hpp"
+#include "io/project/project_schema.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+namespace safermap::io {
+
+namespace {
+
+std::string counts_json(const std::map<std::string, std::int64_t>& counts) {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [k, v] : counts) j[k] = v;
+    return j.dump();
+}
+
+std::map<std::string, std::int64_t> parse_counts(const std::string& text) {
+    std::map<std::string, std::int64_t> out;
+    if (text.empty()) return out;
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return out;
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (it->is_number_integer()) out[it.key()] = it->get<std::int64_t>();
+    return out;
+}
+
+} // namespace
+
+ImportLog::ImportLog(ProjectStore& store) : m_store(store), m_import_id(1) {
+    for (const auto& e : read_import_log(store)) m_import_id = std::max(m_import_id, e.import_id + 1);
+    m_time_utc = utc_timestamp();
+}
+
+void ImportLog::append(std::string_view target_layer, const std::string& file, const std::string& format,
+                       const RunReport& report, const std::string& rejects_file) {
+    OGRLayer& layer = m_store.layer(schema::k_import_log);
+    OGRFeature f(layer.GetLayerDefn());
+    f.SetField("import_id", static_cast<GIntBig>(m_import_id));
+    f.SetField("time_utc", m_time_utc.c_str());
+    f.SetField("target_layer", std::string(target_layer).c_str());
+    f.SetField("file", file.c_str());
+    f.SetField("format", format.c_str());
+    f.SetField("rows_read", static_cast<GIntBig>(report.rows_read));
+    f.SetField("kept", static_cast<GIntBig>(report.kept));
+    f.SetField("not_geocoded", static_cast<GIntBig>(report.not_geocoded));
+    f.SetField("outside_study_area", static_cast<GIntBig>(report.outside_study_area));
+    f.SetField("rejected", static_cast<GIntBig>(report.rejected()));
+    f.SetField("rejected_by_reason", counts_json(report.rejected_by_reason).c_str());
+    f.SetField("notes_by_reason", counts_json(report.notes_by_reason).c_str());
+    f.SetField("rejects_file", rejects_file.c_str());
+    if (layer.CreateFeature(&f) != OGRERR_NONE)
+        throw IoError(fmt::format("{}: cannot write import log ({})", m_store.path(), gdal_last_error()));
+}
+
+std::vector<ImportLogEntry> read_import_log(ProjectStore& store) {
+    std::vector<ImportLogEntry> out;
+    OGRLayer& layer = store.layer(schema::k_import_log);
+    layer.SetAttributeFilter(nullptr);
+    layer.ResetReading();
+    for (auto& f : layer) {
+        ImportLogEntry e;
+        e.import_id = f->GetFieldAsInteger64("import_id");
+        e.time_utc = f->GetFieldAsString("time_utc");
+        e.target_layer = f->GetFieldAsString("target_layer");
+        e.file = f->GetFieldAsString("file");
+        e.format = f->GetFieldAsString("format");
+        e.report.rows_read = f->GetFieldAsInteger64("rows_read");
+        e.report.kept = f->GetFieldAsInteger64("kept");
+        e.report.not_geocoded = f->GetFieldAsInteger64("not_geocoded");
+        e.report.outside_study_area = f->GetFieldAsInteger64("outside_study_area");
+        e.report.rejected_by_reason = parse_counts(f->GetFieldAsString("rejected_by_reason"));
+        e.report.notes_by_reason = parse_counts(f->GetFieldAsString("notes_by_reason"));
+        e.rejects_file = f->GetFieldAsString("rejects_file");
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+} // namespace safermap::io

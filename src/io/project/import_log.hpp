@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/run_report.hpp"
+#include "io/project/project_store.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace safermap::io {
+
+// One row of the project's import_log table.
+struct ImportLogEntry {
+    long long import_id = 0;
+    std::string time_utc;
+    std::string target_layer;
+    std::string file;
+    std::string format;
+    RunReport report;
+    std::string rejects_file;
+};
+
+// Appends one row per input file to the project's `import_log`, all rows of one import
+// sharing an import_id. The log is what `info` adds up, so that for the incidents layer
+// incidents + rejected == rows_read over the project's life.
+class ImportLog {
+public:
+    explicit ImportLog(ProjectStore& store);
+    void append(std::string_view target_layer, const std::string& file, const std::string& format, const RunReport& report,
+                const std::string& rejects_file);
+    long long import_id() const { return m_import_id; }
+
+private:
+    ProjectStore& m_store;
+    long long m_import_id;
+    std::string m_time_utc;
+};
+
+// Every row of the log, oldest first.
+std::vector<ImportLogEntry> read_import_log(ProjectStore& store);
+
+} // namespace safermap::io
