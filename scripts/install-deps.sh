@@ -21,6 +21,8 @@ packages=(
   fonts-dejavu-core           # the viewer's map text (labels, legend, titles)
   xvfb xauth libgl1-mesa-dri libglx-mesa0  # headless rendering: Xvfb with Mesa's llvmpipe
   sqlite3                     # tests inspect the project file independently of GDAL
+  python3                     # scripts/derive_harm_weights.py (bundled harm weights; a test recomputes them)
+  libglpk-dev                 # exact CCTV siting: the maximal covering problem as an integer programme
 )
 
 missing=()

@@ -20,10 +20,10 @@ echo "== Getis-Ord Gi* hot spots, all crime (100 m cells, 8 neighbours, FDR)"
 "$safermap" gistar "$project" --cell 100 --out "$out/gistar_all.tif"
 echo
 echo "== Getis-Ord Gi* by LSOA, burglary (queen contiguity, FDR)"
-"$safermap" gistar "$project" --category Burglary --polygons-kind lsoa --out "$out/results.gpkg" --layer gistar_burglary_lsoa
+"$safermap" gistar "$project" --category Burglary --kind lsoa --out "$out/results.gpkg" --layer gistar_burglary_lsoa
 echo
 echo "== Concentration by ward"
-"$safermap" concentration "$project" --polygons-kind ward
+"$safermap" concentration "$project" --kind ward
 echo
 echo "== Trends by ward: October-December 2025 against July-September 2025"
 "$safermap" trends "$project" --from 2025-10 --to 2025-12 --baseline previous --out "$out/results.gpkg" --layer trends_ward_q4

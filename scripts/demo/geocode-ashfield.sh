@@ -15,6 +15,6 @@ rm -f "$out/ashfield-gazetteer.gpkg" "$out/council-asb.gpkg"
   --policeuk assets/demo/policeuk/2025-*-ashfield-street.csv.gz \
   --localities shapefiles/ashfield_wards_dec2020.shp shapefiles/ashfield_district_2020.geojson | tail -2
 "$safermap" import "$out/council-asb.gpkg" --name "Ashfield council ASB (ILLUSTRATIVE)" \
-  --incidents assets/demo/council_asb_illustrative.csv --id "Case Ref" --date "Date Reported" \
-  --category Category --address Address --postcode Postcode > /dev/null
+  --incidents assets/demo/council_asb_illustrative.csv --id-column "Case Ref" --date "Date Reported" \
+  --category-column Category --address-column Address --postcode-column Postcode > /dev/null
 "$safermap" geocode "$out/council-asb.gpkg" --gazetteer "$out/ashfield-gazetteer.gpkg"

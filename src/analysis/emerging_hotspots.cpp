@@ -73,8 +73,10 @@ EmergingResult emerging_hotspots(const std::vector<std::vector<double>>& counts,
     std::vector<std::vector<double>> zs(n, std::vector<double>(steps, 0.0));
     EmergingResult r;
     r.final_bin.assign(n, 0);
+    GiStarOptions gi_options;
+    gi_options.fdr = options.fdr;
     for (std::size_t t = 0; t < steps; ++t) {
-        GiStarResult gi = gi_star(counts[t], weights, {.fdr = options.fdr});
+        GiStarResult gi = gi_star(counts[t], weights, gi_options);
         for (std::size_t i = 0; i < n; ++i) {
             const int bin = gi.bin[i];
             state[i][t] = bin >= options.min_bin ? 1 : bin <= -options.min_bin ? -1 : 0;

@@ -29,11 +29,12 @@ int confidence_bin(double z, double p) {
 // random without replacement from the remaining n - 1 values, and count how often the
 // local sum is at least as extreme (on the observed side) as observed.
 std::vector<double> permutation_p(const std::vector<double>& x, const SpatialWeights& w, const std::vector<double>& z,
-                                  int permutations, std::uint64_t seed) {
+                                  int permutations, std::uint64_t seed, const ProgressFn& progress) {
     const std::size_t n = x.size();
     std::vector<double> out(n, 1.0);
     ConditionalPermutation draws(n, seed);
     for (std::size_t i = 0; i < n; ++i) {
+        report_progress(progress, i, n);
         if (std::isnan(z[i])) continue;
         double observed = 0;
         std::vector<double> other_weights;
@@ -86,7 +87,7 @@ GiStarResult gi_star(const std::vector<double>& x, const SpatialWeights& w, cons
     r.q = benjamini_hochberg(r.p);
     r.bin.resize(n);
     for (std::size_t i = 0; i < n; ++i) r.bin[i] = confidence_bin(r.z[i], options.fdr ? r.q[i] : r.p[i]);
-    if (options.permutations > 0) r.p_perm = permutation_p(x, w, r.z, options.permutations, options.seed);
+    if (options.permutations > 0) r.p_perm = permutation_p(x, w, r.z, options.permutations, options.seed, options.progress);
     return r;
 }
 

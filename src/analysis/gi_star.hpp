@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analysis/spatial_weights.hpp"
+#include "core/progress.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -13,6 +14,7 @@ struct GiStarOptions {
     bool fdr = true;              // Benjamini-Hochberg correction of the confidence bins
     int permutations = 0;         // > 0: also conditional permutation pseudo p-values
     std::uint64_t seed = 12345;   // for permutations
+    ProgressFn progress = nullptr; // called as the permutations go through the units
     void validate() const;        // throws ConfigError ("gistar: permutations must be >= 0 ...")
 };
 

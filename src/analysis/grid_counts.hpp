@@ -4,9 +4,15 @@
 #include "analysis/grid.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 namespace safermap::analysis {
+
+// The row-major index (j * nx + i) of the cell holding (x, y): cells are half-open, [min, min +
+// cell), floored, so points just left of or below the origin fall outside. nullopt outside.
+// The one binning rule for every grid analysis, the viewer's included.
+std::optional<std::size_t> cell_of(const GridSpec& grid, double x, double y);
 
 struct GridCounts {
     Surface count;        // incidents per cell

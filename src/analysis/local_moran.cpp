@@ -129,6 +129,7 @@ LocalMoranResult local_moran(const std::vector<double>& x, const SpatialWeights&
         r.p_sim.assign(n, 1.0);
         ConditionalPermutation draws(n, options.seed);
         for (std::size_t i = 0; i < n; ++i) {
+            report_progress(options.progress, i, n);
             const std::size_t deg = w.start[i + 1] - w.start[i];
             if (deg == 0) continue;
             draws.start(i);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "analysis/spatial_weights.hpp"
+#include "core/progress.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -12,6 +13,7 @@ namespace safermap::analysis {
 struct MoranOptions {
     int permutations = 999;     // conditional permutations for pseudo p-values; 0 for none
     std::uint64_t seed = 12345;
+    ProgressFn progress = nullptr; // called as the permutations go through the units
     double alpha = 0.05;        // significance for the cluster classes
     bool fdr = false;           // classify by Benjamini-Hochberg q of the pseudo (or normal) p
     // Moments of I_i under randomisation: conditional on x_i (Sokal, Oden & Thomson 1998;

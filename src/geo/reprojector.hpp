@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "geo/bounds.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -10,12 +12,6 @@ struct pj_ctx;
 struct PJconsts;
 
 namespace safermap::geo {
-
-// A rectangle in some CRS's own units.
-struct Bounds {
-    double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
-    bool contains(double x, double y) const { return x >= min_x && x <= max_x && y >= min_y && y <= max_y; }
-};
 
 // Transforms coordinates between two CRSs with PROJ. Both CRSs are given as anything PROJ
 // accepts ("EPSG:27700", WKT, PROJJSON). Axis order is normalised for GIS use: longitude

@@ -2,6 +2,7 @@
 #include "geocode/csv_geocoding.hpp"
 
 #include "core/error.hpp"
+#include "core/output_file.hpp"
 #include "io/csv/csv_header.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/csv/rejects_writer.hpp"
@@ -18,19 +19,6 @@
 namespace safermap::geocode {
 
 namespace {
-
-struct FileCloser {
-    void operator()(std::FILE* f) const {
-        if (f) std::fclose(f);
-    }
-};
-using File = std::unique_ptr<std::FILE, FileCloser>;
-
-File open_out(const std::string& path) {
-    File f(std::fopen(path.c_str(), "wb"));
-    if (!f) throw IoError(fmt::format("{}: cannot write ({})", path, std::strerror(errno)));
-    return f;
-}
 
 void write_line(std::FILE* f, const std::string& line, const std::string& path) {
     if (std::fwrite(line.data(), 1, line.size(), f) != line.size()) throw IoError(fmt::format("{}: write failed", path));
@@ -70,8 +58,10 @@ GeocodeSummary geocode_csv(const Matcher& matcher, const CsvGeocodeRequest& req)
             ? (std::filesystem::path(req.output).parent_path() / (std::filesystem::path(req.output).stem().string() + ".unmatched.csv"))
                   .string()
             : req.unmatched_path;
-    File out = open_out(req.output);
-    File review = open_out(unmatched_path);
+    // Both files are written under temporary names and moved into place only when complete.
+    ReplacementFile out_file(req.output, "CSV"), review_file(unmatched_path, "CSV");
+    std::FILE* out = out_file.stream();
+    std::FILE* review = review_file.stream();
     std::string line;
     for (std::size_t i = 0; i < header.size(); ++i) {
         if (i) line += ',';
@@ -85,8 +75,8 @@ GeocodeSummary geocode_csv(const Matcher& matcher, const CsvGeocodeRequest& req)
     }
     review_line += ",match_level,candidates,match_note\n";
     line += '\n';
-    write_line(out.get(), line, req.output);
-    write_line(review.get(), review_line, unmatched_path);
+    write_line(out, line, req.output);
+    write_line(review, review_line, unmatched_path);
 
     GeocodeSummary summary;
     summary.unmatched_file = unmatched_path;
@@ -94,7 +84,9 @@ GeocodeSummary geocode_csv(const Matcher& matcher, const CsvGeocodeRequest& req)
         return i >= 0 && static_cast<std::size_t>(i) < record.fields.size() ? std::string_view(record.fields[static_cast<std::size_t>(i)])
                                                                               : std::string_view();
     };
+    std::int64_t rows_done = 0;
     while (reader.next(record)) {
+        if (req.progress && ++rows_done % 1000 == 0) req.progress(rows_done, 0);
         MatchResult m;
         if (record.fields.size() != header.size()) {
             m.note = fmt::format("row has {} fields; the header has {}", record.fields.size(), header.size());
@@ -124,16 +116,17 @@ GeocodeSummary geocode_csv(const Matcher& matcher, const CsvGeocodeRequest& req)
         const std::string row = line;
         line += added;
         line += '\n';
-        write_line(out.get(), line, req.output);
+        write_line(out, line, req.output);
         if (!m.placed()) {
             std::string r = std::to_string(record.line) + ',' + row + ',' + std::string(to_string(m.level)) + ',' +
                             std::to_string(m.candidates) + ',';
             io::append_csv_field(r, m.note);
             r += '\n';
-            write_line(review.get(), r, unmatched_path);
+            write_line(review, r, unmatched_path);
         }
     }
-    if (std::fflush(out.get()) != 0) throw IoError(fmt::format("{}: write failed", req.output));
+    out_file.commit();
+    review_file.commit();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }

@@ -3,6 +3,7 @@
 // `safermap geocode --input FILE.csv --out OUT.csv`: every input row, in input order, with
 // x, y (British National Grid), match_level, score, candidates and the match's details added.
 
+#include "core/progress.hpp"
 #include "geocode/geocode_summary.hpp"
 #include "geocode/matcher.hpp"
 
@@ -17,6 +18,7 @@ struct CsvGeocodeRequest {
     std::string postcode_column; // empty: detected (postcode, post code, ...)
     std::string locality_column; // empty: detected (locality, town, ...); may be absent
     std::string unmatched_path;  // empty: <output stem>.unmatched.csv beside the output
+    ProgressFn progress = nullptr;       // rows geocoded so far (total unknown: 0)
 };
 
 // The columns added after the input's own, in this order.

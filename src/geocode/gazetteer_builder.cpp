@@ -11,6 +11,7 @@
 #include "geocode/street_names.hpp"
 #include "io/gdal/gdal_env.hpp"
 #include "io/gdal/gpkg_output.hpp"
+#include "io/gdal/sql_text.hpp"
 #include "io/csv/field_aliases.hpp"
 #include "io/features/ons_fields.hpp"
 #include "io/csv/rejects_writer.hpp"
@@ -57,6 +58,12 @@ public:
     GazetteerWriter& operator=(const GazetteerWriter&) = delete;
 
     OGRLayer& layer(std::string_view name) { return *m_ds->GetLayerByName(std::string(name).c_str()); }
+
+    // Counts a stored entry, telling `progress` every 10,000.
+    void count_entry() {
+        if (m_progress && ++m_entries % 10'000 == 0) m_progress(m_entries, 0);
+    }
+    void set_progress(ProgressFn progress) { m_progress = std::move(progress); }
     const std::string& path() const { return m_path; }
 
     void create(OGRLayer& l, OGRFeature& f) {
@@ -119,6 +126,8 @@ private:
     GDALDatasetUniquePtr m_ds;
     std::unique_ptr<OGRSpatialReference> m_srs;
     bool m_open = true;
+    ProgressFn m_progress;
+    std::int64_t m_entries = 0;
 };
 
 std::unordered_map<std::string, GIntBig> fids_by(OGRLayer& l, const char* field) {
@@ -128,19 +137,11 @@ std::unordered_map<std::string, GIntBig> fids_by(OGRLayer& l, const char* field)
     return out;
 }
 
-std::string sql_text(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        out += c;
-        if (c == '\'') out += '\'';
-    }
-    return out + "'";
-}
-
 // Upserts `key` -> a feature filled by `fill`, counting what was added or replaced.
 template <class Fill>
 void upsert(GazetteerWriter& w, OGRLayer& l, std::unordered_map<std::string, GIntBig>& fids, const std::string& key,
             GazetteerFileResult& result, Fill fill) {
+    w.count_entry();
     auto it = fids.find(key);
     if (it != fids.end()) {
         OGRFeatureUniquePtr f(l.GetFeature(it->second));
@@ -277,14 +278,14 @@ void add_streets(GazetteerWriter& w, const std::string& file, const StreetSource
     StreetSource src = read_street_source(file, options, rejects, r.report);
     r.format = src.format;
     OGRLayer& sl = w.layer(gs::k_streets);
-    w.remove_where(sl, "source_file = " + sql_text(file));
+    w.remove_where(sl, "source_file = " + io::sql_quote(file));
     const double link = src.format == "roads" ? k_line_link_m : k_street_link_m;
     for (const auto& s : group_street_pieces(std::move(src.pieces), link)) {
         write_street(w, sl, s, src.format, file);
         ++r.added;
     }
     OGRLayer& ll = w.layer(gs::k_localities);
-    w.remove_where(ll, "source_file = " + sql_text(file));
+    w.remove_where(ll, "source_file = " + io::sql_quote(file));
     for (const auto& box : src.localities) {
         OGRFeature f(ll.GetLayerDefn());
         f.SetField("name", box.name.c_str());
@@ -355,7 +356,7 @@ void add_localities(GazetteerWriter& w, const std::string& file, const std::stri
     if (!to_bng) throw CrsError(fmt::format("{}: cannot transform from {} to British National Grid", file, src.crs));
     r.format = kind + " polygons";
     OGRLayer& l = w.layer(gs::k_localities);
-    w.remove_where(l, "source_file = " + sql_text(file));
+    w.remove_where(l, "source_file = " + io::sql_quote(file));
     long long n = 0;
     while (auto f = io::next_feature(src, n)) {
         ++n;
@@ -434,6 +435,7 @@ GazetteerBuildResult build_gazetteer(const std::string& path, const GazetteerInp
     });
     {
         GazetteerWriter w(path, created);
+        w.set_progress(in.progress);
         auto each = [&](const std::vector<std::string>& files, const char* kind, auto&& add) {
             for (const auto& file : files) {
                 GazetteerFileResult r;

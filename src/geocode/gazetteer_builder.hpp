@@ -3,6 +3,7 @@
 // Builds or extends a gazetteer GeoPackage from postcode directories, police.uk files, road
 // layers or Open Names, address points and locality polygons: `safermap gazetteer`.
 
+#include "core/progress.hpp"
 #include "core/run_report.hpp"
 #include "geocode/street_sources.hpp"
 
@@ -21,6 +22,7 @@ struct GazetteerInputs {
     StreetSourceOptions street_options;
     std::string locality_crs;            // for locality layers without a CRS
     std::string rejects_path;            // empty: <gazetteer stem>.rejects.csv beside it
+    ProgressFn progress = nullptr;               // entries stored so far (total unknown: 0)
 };
 
 struct GazetteerFileResult {

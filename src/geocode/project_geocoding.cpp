@@ -2,6 +2,7 @@
 #include "geocode/project_geocoding.hpp"
 
 #include "core/error.hpp"
+#include "core/output_file.hpp"
 #include "io/csv/csv_header.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/gdal/gpkg_output.hpp"
@@ -84,16 +85,19 @@ GeocodeSummary geocode_project(const Matcher& matcher, const ProjectGeocodeReque
             ? (std::filesystem::path(req.project).parent_path() / (std::filesystem::path(req.project).stem().string() + ".unmatched.csv"))
                   .string()
             : req.unmatched_path;
-    std::ofstream review(unmatched_path, std::ios::binary);
-    if (!review) throw IoError(fmt::format("{}: cannot write", unmatched_path));
-    review << "key,x,y,address,postcode,match_level,candidates,match_note\n";
+    ReplacementFile review_file(unmatched_path, "CSV");
+    std::FILE* review = review_file.stream();
+    std::fputs("key,x,y,address,postcode,match_level,candidates,match_note\n", review);
 
     GeocodeSummary summary;
     summary.unmatched_file = unmatched_path;
     store.begin();
     incidents.SetAttributeFilter("geocode_status IN ('not_geocoded', 'geocoded', 'manual')");
     std::vector<OGRFeatureUniquePtr> changed;
+    const std::int64_t waiting = incidents.GetFeatureCount(TRUE);
+    std::int64_t looked_at = 0;
     for (auto& f : incidents) {
+        if (req.progress && ++looked_at % 1000 == 0) req.progress(looked_at, waiting);
         const std::string key = text(*f, "key");
         const std::string status = text(*f, "geocode_status");
         if (auto it = manual.find(key); it != manual.end() || status == "manual") {
@@ -130,7 +134,8 @@ GeocodeSummary geocode_project(const Matcher& matcher, const ProjectGeocodeReque
             io::append_csv_field(row, postcode);
             row += fmt::format(",{},{},", to_string(m.level), m.candidates);
             io::append_csv_field(row, m.note);
-            review << row << '\n';
+            std::fputs(row.c_str(), review);
+            std::fputc('\n', review);
         }
         if (text(*f, "match_level") == to_string(m.level) && text(*f, "gazetteer_ref") == m.ref && same_position(*f, m.xy) &&
             text(*f, "match_note") == m.note) {
@@ -157,8 +162,7 @@ GeocodeSummary geocode_project(const Matcher& matcher, const ProjectGeocodeReque
     summary.changed = static_cast<std::int64_t>(changed.size());
     store.commit();
     store.close();
-    review.close();
-    if (!review) throw IoError(fmt::format("{}: write failed", unmatched_path));
+    review_file.commit();
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return summary;
 }

@@ -6,6 +6,7 @@
 // incidents whose result changed; coordinates from the source or placed by hand are never
 // touched.
 
+#include "core/progress.hpp"
 #include "geocode/geocode_summary.hpp"
 #include "geocode/matcher.hpp"
 
@@ -18,6 +19,7 @@ struct ProjectGeocodeRequest {
     std::string locality_attribute; // key in an incident's attributes JSON holding its town; may be empty
     std::string manual_file;        // CSV key,x,y (British National Grid) of reviewed positions; may be empty
     std::string unmatched_path;     // empty: <project stem>.unmatched.csv beside the project
+    ProgressFn progress = nullptr;          // incidents looked at so far, of those waiting
 };
 
 // Throws IoError/SchemaError naming the project, ConfigError for a bad --manual file.

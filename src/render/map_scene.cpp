@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "render/map_scene.hpp"
 
+#include "geo/incident_location.hpp"
 #include "core/error.hpp"
 #include "io/project/boundary_reader.hpp"
 #include "io/incidents/point_loader.hpp"
@@ -73,12 +74,12 @@ std::vector<AreaLayer> load_areas(io::ProjectStore& store, const geo::GeosContex
     return out;
 }
 
-// Each incident's ward, within 150 m of a generalised boundary as in the CLI.
+// Each incident's ward, by the one rule the CLI uses (geo::locate_incident).
 std::vector<std::int32_t> wards_of(const IncidentLayer& l, const AreaLayer* wards) {
     std::vector<std::int32_t> out(l.x.size(), -1);
     if (!wards) return out;
     for (std::size_t i = 0; i < l.x.size(); ++i)
-        if (auto w = wards->polygons->locate_or_nearest(l.x[i], l.y[i], 150)) out[i] = static_cast<std::int32_t>(*w);
+        if (auto w = geo::locate_incident(*wards->polygons, l.x[i], l.y[i])) out[i] = static_cast<std::int32_t>(*w);
     return out;
 }
 

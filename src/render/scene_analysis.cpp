@@ -9,6 +9,10 @@
 #include "analysis/grid_counts.hpp"
 #include "analysis/kde.hpp"
 #include "analysis/spatial_weights.hpp"
+#include "geo/incident_location.hpp"
+#include "jobs/kde_job.hpp"
+
+#include <fmt/format.h>
 
 #include <geos_c.h>
 
@@ -18,8 +22,6 @@ namespace safermap::render {
 
 namespace {
 
-constexpr double k_area_edge_m = 150; // as the CLI: points just outside generalised boundaries
-
 analysis::GridSpec grid_over(const WorldBounds& e, double cell_m) {
     return analysis::GridSpec::covering(e.min_x, e.min_y, e.max_x, e.max_y, cell_m);
 }
@@ -28,24 +30,42 @@ void count_in_areas(const AreaLayer& areas, const IncidentLayer& layer, const In
     counts.assign(areas.names.size(), 0);
     for (std::size_t i = 0; i < layer.size(); ++i) {
         if (!filter.passes(layer, i)) continue;
-        if (auto a = areas.polygons->locate_or_nearest(layer.x[i], layer.y[i], k_area_edge_m)) ++counts[*a];
+        if (auto a = geo::locate_incident(*areas.polygons, layer.x[i], layer.y[i])) ++counts[*a];
     }
 }
 
 } // namespace
 
+io::PointSet filtered_points(const IncidentLayer& layer, const IncidentFilter& filter, const std::string& crs) {
+    io::PointSet out;
+    out.crs = crs;
+    out.categories = layer.categories;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        if (!filter.passes(layer, i)) continue;
+        out.x.push_back(layer.x[i]);
+        out.y.push_back(layer.y[i]);
+        out.weight.push_back(1.0);
+        out.month.push_back(layer.month[i]);
+        out.category.push_back(layer.category[i]);
+    }
+    out.report.rows_read = static_cast<std::int64_t>(layer.size());
+    out.report.kept = static_cast<std::int64_t>(out.size());
+    return out;
+}
+
 DensityResult density(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m,
                       double bandwidth_m) {
-    std::vector<analysis::WeightedPoint> pts;
-    for (std::size_t i = 0; i < layer.size(); ++i)
-        if (filter.passes(layer, i)) pts.push_back({layer.x[i], layer.y[i], 1.0});
-    analysis::KdeOptions opts;
-    opts.bandwidth_m = bandwidth_m;
+    const io::PointSet points = filtered_points(layer, filter, "");
+    jobs::KdeRequest request;
+    request.bandwidth = fmt::format("{}", bandwidth_m);
+    request.grid.cell_m = cell_m;
+    request.grid.extent = geo::Bounds{extent.min_x, extent.min_y, extent.max_x, extent.max_y};
+    jobs::KdeOutcome kde = jobs::run_kde(points, request);
     DensityResult r;
-    r.surface = analysis::kde(pts, grid_over(extent, cell_m), opts);
+    r.surface = std::move(kde.surface);
     r.max_value = r.surface.values.empty() ? 0 : *std::max_element(r.surface.values.begin(), r.surface.values.end());
-    r.bandwidth_m = bandwidth_m;
-    r.points = pts.size();
+    r.bandwidth_m = kde.bandwidth_m;
+    r.points = points.size();
     return r;
 }
 
@@ -56,9 +76,9 @@ GridHotspots grid_hotspots(const IncidentLayer& layer, const IncidentFilter& fil
     analysis::Surface counts(grid);
     for (std::size_t i = 0; i < layer.size(); ++i) {
         if (!filter.passes(layer, i)) continue;
-        const int ci = static_cast<int>((layer.x[i] - grid.min_x) / cell_m), cj = static_cast<int>((layer.y[i] - grid.min_y) / cell_m);
-        if (ci < 0 || cj < 0 || ci >= grid.nx || cj >= grid.ny) continue;
-        counts.at(ci, cj) += 1;
+        const auto c = analysis::cell_of(grid, layer.x[i], layer.y[i]);
+        if (!c) continue;
+        counts.values[*c] += 1;
         ++r.points;
     }
     auto weights = analysis::grid_distance_band(grid, 1.5 * cell_m);
@@ -78,10 +98,9 @@ EmergingGrid emerging_grid(const IncidentLayer& layer, const IncidentFilter& fil
     std::vector<std::vector<double>> counts(static_cast<std::size_t>(r.months), std::vector<double>(grid.cells(), 0.0));
     for (std::size_t i = 0; i < layer.size(); ++i) {
         if (!filter.passes(layer, i) || layer.month[i] < from || layer.month[i] > to) continue;
-        const int ci = static_cast<int>((layer.x[i] - grid.min_x) / cell_m), cj = static_cast<int>((layer.y[i] - grid.min_y) / cell_m);
-        if (ci < 0 || cj < 0 || ci >= grid.nx || cj >= grid.ny) continue;
-        counts[static_cast<std::size_t>(layer.month[i] - from)][static_cast<std::size_t>(cj) * static_cast<std::size_t>(grid.nx) +
-                                                               static_cast<std::size_t>(ci)] += 1;
+        const auto c = analysis::cell_of(grid, layer.x[i], layer.y[i]);
+        if (!c) continue;
+        counts[static_cast<std::size_t>(layer.month[i] - from)][*c] += 1;
         ++r.points;
     }
     auto weights = analysis::grid_distance_band(grid, 1.5 * cell_m);

@@ -5,6 +5,7 @@
 // per area against the same months a year earlier (for hover tooltips and the hotspot table).
 
 #include "analysis/grid.hpp"
+#include "io/incidents/point_loader.hpp"
 #include "render/color_ramp.hpp"
 #include "render/map_scene.hpp"
 
@@ -14,13 +15,18 @@
 
 namespace safermap::render {
 
+// The incidents that pass `filter`, as the analysis jobs take them (weight 1 each; `crs` is
+// the scene's working CRS): the same points the CLI loads for the same filter.
+io::PointSet filtered_points(const IncidentLayer& layer, const IncidentFilter& filter, const std::string& crs);
+
 struct DensityResult {
     analysis::Surface surface{analysis::GridSpec{}};
     double max_value = 0;
     double bandwidth_m = 0;
     std::size_t points = 0;
 };
-// Quartic KDE (incidents per km²) over `extent` with cells of `cell_m`.
+// Quartic KDE (incidents per km²) over `extent` with cells of `cell_m`, through jobs::run_kde
+// as `safermap kde` runs it.
 DensityResult density(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m,
                       double bandwidth_m);
 

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <random>
 #include <string>
 
@@ -38,6 +39,37 @@ Table brute_force_table(const std::vector<double>& x, const std::vector<double>&
 Table permuted_table(const KnoxResult& r, std::size_t permutation) {
     const auto begin = r.permuted.begin() + static_cast<std::ptrdiff_t>(permutation * r.cells());
     return Table(begin, begin + static_cast<std::ptrdiff_t>(r.cells()));
+}
+
+// Runs knox() with kept tables, then replays the same shuffles through brute_force_table() and
+// requires observed, every permuted table, expected, ratio and p to match exactly.
+void check_against_brute_force(const std::vector<double>& x, const std::vector<double>& y, const std::vector<std::int64_t>& t,
+                               KnoxOptions o) {
+    o.keep_permuted_counts = true;
+    const KnoxResult r = knox(x, y, t, o);
+    const auto perms = static_cast<std::size_t>(o.permutations);
+    REQUIRE(r.observed == brute_force_table(x, y, t, o.space_edges_m, o.time_edges));
+    REQUIRE(r.permuted.size() == perms * r.cells());
+    std::mt19937_64 rng(o.seed);
+    std::vector<std::int64_t> shuffled = t;
+    Table sum(r.cells(), 0), at_least(r.cells(), 0);
+    for (std::size_t p = 0; p < perms; ++p) {
+        knox_shuffle(shuffled, rng);
+        const Table reference = brute_force_table(x, y, shuffled, o.space_edges_m, o.time_edges);
+        REQUIRE(permuted_table(r, p) == reference);
+        for (std::size_t c = 0; c < r.cells(); ++c) {
+            sum[c] += reference[c];
+            at_least[c] += reference[c] >= r.observed[c] ? 1 : 0;
+        }
+    }
+    const double pd = static_cast<double>(perms);
+    for (std::size_t c = 0; c < r.cells(); ++c) {
+        const double expected = static_cast<double>(sum[c]) / pd;
+        CHECK(r.expected[c] == expected);
+        if (expected > 0) CHECK(r.ratio[c] == static_cast<double>(r.observed[c]) / expected);
+        else CHECK(std::isnan(r.ratio[c]));
+        CHECK(r.p[c] == (1.0 + static_cast<double>(at_least[c])) / (pd + 1.0));
+    }
 }
 
 void require_config_error(const std::vector<double>& x, const std::vector<double>& y, const std::vector<std::int64_t>& t,
@@ -125,40 +157,44 @@ TEST_CASE("Knox observed and every permuted table match a brute-force reference"
         }
         t.push_back(day(gen));
     }
-    const KnoxOptions o{.space_edges_m = {100, 200, 300, 400}, .time_edges = {7, 14, 21, 28}, .permutations = 99,
-                        .seed = 77, .keep_permuted_counts = true};
+    const KnoxOptions o{.space_edges_m = {100, 200, 300, 400}, .time_edges = {7, 14, 21, 28}, .permutations = 99, .seed = 77};
     const KnoxResult r = knox(x, y, t, o);
     REQUIRE(r.cells() == 25);
     CHECK(r.total_pairs == 300u * 299u / 2);
-    CHECK(r.observed == brute_force_table(x, y, t, o.space_edges_m, o.time_edges));
     // Every band, the beyond ones included, is populated.
     for (std::size_t s = 0; s < r.space_bands(); ++s) CHECK(r.observed[r.cell(s, 0)] > 0);
     for (std::size_t c = 0; c < r.time_bands(); ++c) CHECK(r.observed[r.cell(4, c)] > 0);
-
-    // Replay the same permutations and derive expected, ratio and p from the brute-force tables.
-    REQUIRE(r.permuted.size() == 99 * r.cells());
-    std::mt19937_64 rng(o.seed);
-    std::vector<std::int64_t> shuffled = t;
-    Table sum(r.cells(), 0), at_least(r.cells(), 0);
-    for (std::size_t p = 0; p < 99; ++p) {
-        knox_shuffle(shuffled, rng);
-        const Table reference = brute_force_table(x, y, shuffled, o.space_edges_m, o.time_edges);
-        REQUIRE(permuted_table(r, p) == reference);
-        for (std::size_t c = 0; c < r.cells(); ++c) {
-            sum[c] += reference[c];
-            at_least[c] += reference[c] >= r.observed[c] ? 1 : 0;
-        }
-    }
-    for (std::size_t c = 0; c < r.cells(); ++c) {
-        const double expected = static_cast<double>(sum[c]) / 99.0;
-        CHECK(r.expected[c] == expected);
-        CHECK(r.ratio[c] == static_cast<double>(r.observed[c]) / expected);
-        CHECK(r.p[c] == (1.0 + static_cast<double>(at_least[c])) / 100.0);
-    }
-    // Seeded: the same options give the same result.
+    check_against_brute_force(x, y, t, o);
+    // Seeded: the same options give the same result; another seed other permutations.
     const KnoxResult again = knox(x, y, t, o);
     CHECK(again.expected == r.expected);
     CHECK(again.p == r.p);
+    KnoxOptions other = o;
+    other.seed = 78;
+    CHECK(knox(x, y, t, other).expected != r.expected);
+
+    SECTION("times spanning more than 32 bits take the 64-bit path and agree too") {
+        // Half the times moved by +-3e18 (units are arbitrary here): every such pair is beyond
+        // in time, and |dt| up to 6e18 must not overflow. An edge over 65536 days also takes the
+        // band search instead of the lookup table.
+        std::vector<std::int64_t> far = t;
+        for (std::size_t i = 0; i < far.size(); i += 2) far[i] += (i % 4 == 0 ? 3 : -3) * 1'000'000'000'000'000'000LL;
+        check_against_brute_force(x, y, far, {.space_edges_m = {100, 250}, .time_edges = {3, 30, 100000}, .permutations = 20, .seed = 5});
+    }
+}
+
+TEST_CASE("knox_shuffle draws every ordering about equally often", "[knox]") {
+    // 6000 shuffles of 3 values (each chained on the last, as knox() does): each of the 3! = 6
+    // orderings about 1000 times (binomial sd 29; 150 is over 5 sd).
+    std::mt19937_64 rng(1);
+    std::vector<int> v{0, 1, 2};
+    std::map<std::vector<int>, int> seen;
+    for (int k = 0; k < 6000; ++k) {
+        knox_shuffle(v, rng);
+        ++seen[v];
+    }
+    REQUIRE(seen.size() == 6);
+    for (const auto& [order, count] : seen) CHECK(std::abs(count - 1000) < 150);
 }
 
 TEST_CASE("Knox shortcut: time-band totals over all pairs do not change under permutation", "[knox]") {

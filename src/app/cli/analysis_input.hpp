@@ -1,43 +1,55 @@
 // SPDX-License-Identifier: MIT
 #pragma once
+// The flags that fill a jobs::PointRequest, declared once for every analysis command (README:
+// "Flags"): a project or --points files; position, time and input columns; filters; harm.
 
-#include "analysis/grid.hpp"
-#include "io/incidents/point_loader.hpp"
+#include "jobs/grid_request.hpp"
+#include "jobs/point_request.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <string>
-#include <vector>
 
 namespace safermap::cli {
 
-// The input and filter flags every analysis command shares: a project, or --points files
-// read as `safermap import` reads them; --category/--from/--to/--area filters.
 struct AnalysisInput {
-    std::string project;
-    std::vector<std::string> points;
-    io::IncidentColumns columns;
-    std::string crs = "EPSG:27700"; // for --points: the working CRS, or "none" for planar units
-    std::string rejects;
-    std::string harm_table;     // CSV category,weight: weigh incidents by harm instead of counting them
-    double harm_default = -1;   // weight for categories the table lacks (< 0: they are an error)
-    io::PointFilter filter;
+    // Which inputs a command takes: a project or plain files, or a project only (its
+    // boundaries or history are needed), in which case the plain-file flags are not offered.
+    enum class Sources { project_or_files, project_only };
+    // What --kind means here: the kind of the --area boundary, or nothing because the command
+    // gives --kind another meaning (the units' or the study area's kind).
+    enum class Kind { area_filter, taken };
 
-    void add_options(CLI::App& app);
-    // Throws ConfigError unless exactly one of project and --points is given.
-    io::PointSet load() const;
-    // "project.gpkg" or "a.csv, b.csv", for reports.
-    std::string describe() const;
+    jobs::PointRequest request;
+
+    void add_options(CLI::App& app, Sources sources = Sources::project_or_files, Kind kind = Kind::area_filter);
+    // Spells the filter as the project does (so results say "Burglary", not "burglary"), then
+    // loads the points.
+    io::PointSet load() {
+        resolve();
+        return jobs::load_points(request);
+    }
+    void resolve() { request = jobs::resolved(request); }
+    const io::PointFilter& filter() const { return request.filter; }
+    const std::string& project() const { return request.project; }
+    std::string describe() const { return request.describe_input(); }
+
+private:
+    Sources m_sources = Sources::project_or_files;
 };
 
-// --cell and --extent. Without --extent the grid covers the points' bounding box grown by
-// `pad_m` on each side, its origin snapped down to a multiple of the cell size.
+// --cell and --extent.
 struct GridInput {
-    double cell_m = 0;
-    std::string extent; // "XMIN,YMIN,XMAX,YMAX"
+    std::string extent;
+    jobs::GridRequest request;
 
     void add_options(CLI::App& app, double default_cell_m);
-    analysis::GridSpec resolve(const io::PointSet& points, double pad_m) const;
+    // The request with --extent parsed.
+    jobs::GridRequest resolved() const;
+    analysis::GridSpec resolve(const io::PointSet& points, double pad_m) const { return resolved().resolve(points, pad_m); }
 };
+
+// A flag's old spelling kept working but out of --help (README: "Flags").
+CLI::Option* add_hidden_alias(CLI::App& app, const std::string& name, std::string& target);
 
 } // namespace safermap::cli

@@ -8,6 +8,7 @@
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
+#include "jobs/kde_job.hpp"
 #include "io/features/polygon_loader.hpp"
 
 #include <fmt/format.h>
@@ -39,24 +40,29 @@ MonthRange parse_range(const std::string& text, const char* flag) {
 class CommandAccuracy : public Command {
 public:
     void setup(CLI::App& app) override {
-        m_input.add_options(app);
+        m_input.add_options(app, AnalysisInput::Sources::project_only, AnalysisInput::Kind::taken);
         app.add_option("--train", m_train, "Training months FROM:TO (YYYY-MM:YYYY-MM)")->required();
         app.add_option("--test", m_test, "Test months FROM:TO")->required();
         app.add_option("--coverage", m_coverage, "Percent of the study area flagged as hot")->default_val(5.0);
         app.add_option("--cell", m_cell, "Cell size in metres")->default_val(100);
-        app.add_option("--study-area", m_area_kind, "Cells whose centres lie in the project's boundaries of this kind")->default_val("district");
-        app.add_option("--bandwidth", m_bandwidth, "KDE quartic bandwidth in metres (default: the training points' mean nearest-neighbour spacing)");
+        app.add_option("--kind", m_area_kind, "Cells whose centres lie in the project's boundaries of this kind")->default_val("district");
+        add_hidden_alias(app, "--study-area", m_area_kind);
+        app.add_option("--bandwidth", m_bandwidth, "KDE quartic bandwidth: metres, 'nn' (the training points' mean nearest-neighbour spacing) or 'normal'")
+            ->default_val("nn");
         app.add_option("--eps", m_eps, "DBSCAN eps in metres")->default_val(100);
         app.add_option("--min-points", m_min_points, "DBSCAN min points")->default_val(10);
         app.add_flag("--json", m_json, "Print the JSON object {coverage, methods: [{method, hit_rate, pai, pei, rri}, ...]}");
     }
 
     int run() override {
-        if (m_input.project.empty()) throw ConfigError("accuracy needs a project");
+        if (m_input.project().empty()) throw ConfigError("accuracy needs a project");
+        if (!m_input.filter().from_month.empty() || !m_input.filter().to_month.empty())
+            throw ConfigError("accuracy: --from/--to do not apply; give the periods as --train FROM:TO and --test FROM:TO");
         const MonthRange train = parse_range(m_train, "--train"), test = parse_range(m_test, "--test");
+        m_input.resolve();
         AnalysisInput all = m_input;
-        all.filter.from_month.clear();
-        all.filter.to_month.clear();
+        all.request.filter.from_month.clear();
+        all.request.filter.to_month.clear();
         io::PointSet points = all.load();
         std::vector<double> tx, ty, tw, sx, sy;
         for (std::size_t k = 0; k < points.size(); ++k) {
@@ -68,11 +74,11 @@ public:
         geo::GeosContext geos;
         std::optional<io::PolygonSet> area;
         try {
-            area = io::load_project_polygons(m_input.project, m_area_kind, geos);
+            area = io::load_project_polygons(m_input.project(), m_area_kind, geos);
         } catch (const ConfigError&) {
             m_area_note = fmt::format("no '{}' boundaries: all cells over the incidents' extent", m_area_kind);
         }
-        const double h = m_bandwidth > 0 ? m_bandwidth : analysis::suggest_bandwidths(tx, ty, analysis::Kernel::quartic).mean_nn_m;
+        const double h = jobs::choose_bandwidth(m_bandwidth, tx, ty, analysis::Kernel::quartic).metres;
 
         // The same maps on four grid origins (shifted by half a cell) show how much the
         // scores depend on where the grid happens to start.
@@ -164,7 +170,8 @@ private:
 
     AnalysisInput m_input;
     std::string m_train, m_test, m_area_kind, m_area_note;
-    double m_coverage = 5, m_cell = 100, m_bandwidth = 0, m_eps = 100;
+    double m_coverage = 5, m_cell = 100, m_eps = 100;
+    std::string m_bandwidth = "nn";
     int m_min_points = 10;
     bool m_json = false;
 };

@@ -4,6 +4,8 @@
 #include "analysis/nearest_neighbour.hpp"
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/row_report.hpp"
+#include "jobs/result_description.hpp"
 #include "app/cli/study_area_input.hpp"
 #include "core/error.hpp"
 #include "io/results/feature_writer.hpp"
@@ -28,7 +30,7 @@ struct FoundCluster {
 class CommandCluster : public Command {
 public:
     void setup(CLI::App& app) override {
-        m_input.add_options(app);
+        m_input.add_options(app, AnalysisInput::Sources::project_or_files, AnalysisInput::Kind::taken);
         m_area.add_options(app);
         app.add_option("--method", m_method, "dbscan or nnh")->default_val("dbscan");
         app.add_option("--eps", m_eps, "DBSCAN neighbourhood radius in metres")->default_val(100);
@@ -58,7 +60,7 @@ public:
             detail = fmt::format("eps {} m, min points {}", m_eps, m_min_points);
         } else {
             std::string how;
-            const double area = m_area.resolve(m_input.project, points, how);
+            const double area = m_area.resolve(m_input.project(), points, how);
             auto levels = analysis::nnh(points.x, points.y, area, {m_p, m_min_points, m_max_order});
             detail = fmt::format("p {}, min points {}, study area {}", m_p, m_min_points, how);
             for (const auto& level : levels) {
@@ -78,17 +80,20 @@ public:
     }
 
 private:
-    ResultMetadata metadata(const std::string& detail) const {
-        return {{"method", m_method}, {"parameters", detail}, {"hull", m_hull}, {"input", m_input.describe()}};
+    ResultMetadata metadata(const std::string& detail, const std::string& crs) const {
+        ResultMetadata m = jobs::describe_result(m_method, m_input.request, crs);
+        m["parameters"] = detail;
+        m["hull"] = m_hull;
+        return m;
     }
 
     void write(const io::PointSet& points, const std::vector<std::int32_t>& labels, const std::vector<FoundCluster>& found,
-               const geo::GeosContext& geos, const std::string& detail) const {
+               const geo::GeosContext& geos, const std::string& detail) {
         if (m_out.empty()) return;
         std::string ext = std::filesystem::path(m_out).extension().string();
         if (ext == ".csv") {
             std::vector<double> l(labels.begin(), labels.end());
-            io::write_points_csv(m_out, points.x, points.y, {{"cluster", l}}, metadata(detail));
+            m_written = io::write_points_csv(m_out, points.x, points.y, {{"cluster", l, true}}, metadata(detail, points.crs));
             return;
         }
         if (ext != ".gpkg") throw ConfigError(m_out + ": unknown output type (use .csv or .gpkg)");
@@ -112,8 +117,8 @@ private:
             minor.values.push_back(s.sde.sigma_minor);
             angle.values.push_back(s.sde.angle_rad * 180 / std::numbers::pi);
         }
-        io::write_features_gpkg(m_out, m_layer, points.crs, geos, geoms,
-                                {order, id, count, weight, area, density, mx, my, major, minor, angle}, metadata(detail));
+        m_written = io::write_features_gpkg(m_out, m_layer, points.crs, geos, geoms,
+                                {order, id, count, weight, area, density, mx, my, major, minor, angle}, metadata(detail, points.crs));
     }
 
     void report(const io::PointSet& points, const std::vector<std::int32_t>& labels, const std::vector<FoundCluster>& found,
@@ -121,7 +126,7 @@ private:
         std::size_t clustered = 0;
         for (auto l : labels) clustered += l >= 0;
         if (m_json) {
-            nlohmann::ordered_json j = metadata(detail);
+            nlohmann::ordered_json j = metadata(detail, points.crs);
             j["points"] = points.size();
             j["in_clusters"] = clustered;
             j["noise"] = points.size() - clustered;
@@ -143,12 +148,13 @@ private:
                        density, s.mean_x, s.mean_y);
         }
         if (found.size() > 20) fmt::print("... {} more\n", found.size() - 20);
-        if (!m_out.empty()) fmt::print("written {}\n", m_out);
+        print_written(stdout, m_written);
     }
 
     AnalysisInput m_input;
     StudyAreaInput m_area;
     std::string m_method, m_hull, m_out, m_layer;
+    std::vector<std::string> m_written;
     double m_eps = 100, m_p = 0.01, m_concave_ratio = 0.3;
     int m_min_points = 10, m_max_order = 3;
     bool m_json = false;
@@ -157,14 +163,14 @@ private:
 class CommandNni : public Command {
 public:
     void setup(CLI::App& app) override {
-        m_input.add_options(app);
+        m_input.add_options(app, AnalysisInput::Sources::project_or_files, AnalysisInput::Kind::taken);
         m_area.add_options(app);
         app.add_flag("--json", m_json, "Print a JSON summary on stdout");
     }
     int run() override {
         io::PointSet points = m_input.load();
         std::string how;
-        const double area = m_area.resolve(m_input.project, points, how);
+        const double area = m_area.resolve(m_input.project(), points, how);
         analysis::NearestNeighbourIndex r = analysis::clark_evans(points.x, points.y, area);
         if (m_json) {
             nlohmann::ordered_json j{{"method", "nni"}, {"points", r.n}, {"area_m2", r.area_m2}, {"area_source", how},

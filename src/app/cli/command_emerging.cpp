@@ -3,8 +3,10 @@
 #include "analysis/grid_counts.hpp"
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/row_report.hpp"
 #include "core/error.hpp"
 #include "io/results/surface_writer.hpp"
+#include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -39,8 +41,8 @@ public:
         std::int32_t first = std::numeric_limits<std::int32_t>::max(), last = -1;
         for (auto m : points.month)
             if (m >= 0) first = std::min(first, m), last = std::max(last, m);
-        if (!m_input.filter.from_month.empty()) first = io::month_index(m_input.filter.from_month, "--from");
-        if (!m_input.filter.to_month.empty()) last = io::month_index(m_input.filter.to_month, "--to");
+        if (!m_input.request.filter.from_month.empty()) first = io::month_index(m_input.request.filter.from_month, "--from");
+        if (!m_input.request.filter.to_month.empty()) last = io::month_index(m_input.request.filter.to_month, "--to");
         if (last < 0 || last - first + 1 < 3) throw ConfigError("emerging: needs incidents over at least 3 months");
         analysis::GridSpec grid = m_grid.resolve(points, 0);
         const std::size_t steps = static_cast<std::size_t>(last - first + 1);
@@ -49,25 +51,29 @@ public:
         for (std::size_t k = 0; k < points.size(); ++k) {
             const auto m = points.month[k];
             if (m < first || m > last) continue;
-            const double fi = std::floor((points.x[k] - grid.min_x) / grid.cell_size_m), fj = std::floor((points.y[k] - grid.min_y) / grid.cell_size_m);
-            if (fi < 0 || fj < 0 || fi >= grid.nx || fj >= grid.ny) continue;
-            const auto c = static_cast<std::size_t>(fj) * static_cast<std::size_t>(grid.nx) + static_cast<std::size_t>(fi);
-            counts[static_cast<std::size_t>(m - first)][c] += points.weight[k];
-            total[c] += points.weight[k];
+            const auto c = analysis::cell_of(grid, points.x[k], points.y[k]);
+            if (!c) continue;
+            counts[static_cast<std::size_t>(m - first)][*c] += points.weight[k];
+            total[*c] += points.weight[k];
         }
         const double band = m_band > 0 ? m_band : 1.5 * grid.cell_size_m;
         analysis::EmergingResult r = analysis::emerging_hotspots(counts, analysis::grid_distance_band(grid, band), m_options);
         const std::string period = io::month_text(first) + " to " + io::month_text(last);
-        ResultMetadata meta{{"method", "emerging"}, {"period", period}, {"steps", std::to_string(steps) + " months"},
-                                {"weights", fmt::format("distance band {} m", band)}, {"fdr", m_no_fdr ? "off" : "Benjamini-Hochberg"},
-                                {"significant_bin", std::to_string(m_options.min_bin)},
-                                {"category_codes", "1 new, 2 consecutive, 3 intensifying, 4 persistent, 5 diminishing, 6 sporadic, "
-                                                   "7 oscillating, 8 historical; positive hot, negative cold; 0 no pattern (ArcGIS)"}};
+        ResultMetadata meta = jobs::describe_result("emerging", m_input.request, points.crs);
+        meta["period"] = period;
+        meta["steps_months"] = steps;
+        meta["cell_size_m"] = grid.cell_size_m;
+        meta["neighbours"] = fmt::format("distance band {} m", band);
+        meta["fdr"] = !m_no_fdr;
+        meta["significant_bin"] = m_options.min_bin;
+        meta["category_codes"] = "1 new, 2 consecutive, 3 intensifying, 4 persistent, 5 diminishing, 6 sporadic, "
+                                 "7 oscillating, 8 historical; positive hot, negative cold; 0 no pattern (ArcGIS)";
+        std::vector<std::string> written;
         if (!m_out.empty()) {
             std::vector<double> cat(r.category.begin(), r.category.end()), fin(r.final_bin.begin(), r.final_bin.end());
-            io::write_grid(m_out, grid, {{"category", cat}, {"total", total}, {"count_trend_z", r.count_trend_z},
-                                         {"count_trend_p", r.count_trend_p}, {"final_bin", fin}},
-                           points.crs, meta, m_layer);
+            written = io::write_grid(m_out, grid, {{"category", cat, true}, {"total", total}, {"count_trend_z", r.count_trend_z},
+                                                   {"count_trend_p", r.count_trend_p}, {"final_bin", fin, true}},
+                                     points.crs, meta, m_layer);
         }
         std::map<int, long long> by;
         for (int c : r.category) ++by[c];
@@ -76,7 +82,7 @@ public:
             j["cells"] = grid.cells();
             nlohmann::ordered_json c = nlohmann::ordered_json::object();
             for (const auto& [code, n] : by) c[std::string(analysis::describe(code))] = n;
-            j["categories"] = c;
+            j["emerging_categories"] = c;
             fmt::print("{}\n", j.dump(2));
             return 0;
         }
@@ -84,7 +90,7 @@ public:
         for (const auto& [code, n] : by)
             if (code != 0) fmt::print("  {:<26} {:>6}\n", analysis::describe(code), n);
         fmt::print("  {:<26} {:>6}\n", "no pattern", by[0]);
-        if (!m_out.empty()) fmt::print("written {}\n", m_out);
+        print_written(stdout, written);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/command.hpp"
+#include "app/cli/terminal_progress.hpp"
 #include "core/error.hpp"
 #include "geocode/gazetteer_builder.hpp"
 
@@ -42,7 +43,10 @@ public:
             m_in.localities.empty())
             throw ConfigError("nothing to add: give --postcodes, --streets, --policeuk, --addresses or --localities");
         m_in.locality_crs = m_in.street_options.crs_override;
+        TerminalProgress progress("building the gazetteer", "entries");
+        m_in.progress = progress.callback();
         auto result = geocode::build_gazetteer(m_path, m_in);
+        progress.finish();
         const auto& c = result.counts;
         if (m_json) {
             nlohmann::ordered_json j;

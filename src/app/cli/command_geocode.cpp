@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
+#include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/terminal_progress.hpp"
 #include "core/error.hpp"
 #include "geocode/csv_geocoding.hpp"
 #include "geocode/gazetteer.hpp"
@@ -26,8 +28,10 @@ public:
         app.add_option("--gazetteer", m_gazetteer, "Gazetteer built by safermap gazetteer")->required()->check(CLI::ExistingFile);
         app.add_option("--input", m_csv.input, "CSV of addresses to geocode (instead of a project)")->check(CLI::ExistingFile);
         app.add_option("--out", m_csv.output, "Output CSV: every input row, in order, with x, y, match_level, score, candidates, ...");
-        app.add_option("--address", m_csv.address_column, "Address column (default: detected, e.g. address)");
-        app.add_option("--postcode", m_csv.postcode_column, "Postcode column (default: detected, e.g. postcode)");
+        app.add_option("--address-column", m_csv.address_column, "Address column (default: detected, e.g. address)");
+        app.add_option("--postcode-column", m_csv.postcode_column, "Postcode column (default: detected, e.g. postcode)");
+        add_hidden_alias(app, "--address", m_csv.address_column); // the old spellings
+        add_hidden_alias(app, "--postcode", m_csv.postcode_column);
         app.add_option("--locality", m_locality,
                        "Town/locality column of --input (default: detected), or for a project the attribute holding it");
         app.add_option("--manual", m_project_req.manual_file,
@@ -47,6 +51,8 @@ public:
         const double load_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const geocode::Matcher matcher(gazetteer);
         geocode::GeocodeSummary s;
+        TerminalProgress progress("geocoding", "rows");
+        m_csv.progress = m_project_req.progress = progress.callback();
         if (!m_csv.input.empty()) {
             m_csv.locality_column = m_locality;
             m_csv.unmatched_path = m_unmatched;
@@ -57,6 +63,7 @@ public:
             m_project_req.unmatched_path = m_unmatched;
             s = geocode::geocode_project(matcher, m_project_req);
         }
+        progress.finish();
         print(s, load_s);
         return 0;
     }

@@ -2,9 +2,13 @@
 #include "analysis/gi_star.hpp"
 #include "app/cli/analysis_units.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/row_report.hpp"
+#include "app/cli/terminal_progress.hpp"
+#include "app/cli/text_table.hpp"
 #include "core/error.hpp"
 #include "io/results/polygon_result_writer.hpp"
 #include "io/results/surface_writer.hpp"
+#include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,7 +25,7 @@ namespace {
 class CommandGiStar : public Command {
 public:
     void setup(CLI::App& app) override {
-        m_input.add_options(app);
+        m_input.add_options(app, AnalysisInput::Sources::project_or_files, AnalysisInput::Kind::taken);
         m_grid.add_options(app, 100);
         m_units.add_options(app, true);
         app.add_option("--weights", m_weights, "binary or row (row-standardised)")->default_val("binary");
@@ -36,6 +40,8 @@ public:
     int run() override {
         m_options.fdr = !m_no_fdr;
         m_options.validate();
+        TerminalProgress progress("Gi* permutations", "units");
+        m_options.progress = progress.callback();
         geo::GeosContext geos;
         Units u = m_units.build(m_input, m_grid, geos);
         if (analysis::parse_weight_style(m_weights) == analysis::WeightStyle::row) u.weights.row_standardise();
@@ -47,24 +53,26 @@ public:
 
 private:
     ResultMetadata metadata(const Units& u) const {
-        return {{"method", "gistar"},
-                {"weights", u.weights_text + (m_weights == "row" ? ", row-standardised" : ", binary")},
-                {"fdr", m_no_fdr ? "off" : "Benjamini-Hochberg"},
-                {"permutations", std::to_string(m_options.permutations)},
-                {"seed", std::to_string(m_options.seed)},
-                {"units", u.grid ? fmt::format("{} m cells", u.grid->cell_size_m) : "polygons"},
-                {"period", m_input.filter.from_month.empty() && m_input.filter.to_month.empty()
-                               ? "all" : m_input.filter.from_month + " to " + m_input.filter.to_month},
-                {"input", m_input.project.empty() ? (m_units.polygons_file.empty() ? m_input.describe() : m_units.polygons_file) : m_input.project}};
+        ResultMetadata m = jobs::describe_result("gistar", m_input.request, u.crs);
+        if (!m_units.request.polygons_file.empty()) {
+            m["input"] = m_units.request.polygons_file;
+            m["weights"] = "field " + m_units.request.field;
+        }
+        m["units"] = u.grid ? fmt::format("{} m cells", u.grid->cell_size_m) : "polygons";
+        m["neighbours"] = u.weights_text + (m_weights == "row" ? ", row-standardised" : ", binary");
+        m["fdr"] = !m_no_fdr;
+        m["permutations"] = m_options.permutations;
+        m["seed"] = m_options.seed;
+        return m;
     }
 
-    void write(const Units& u, const analysis::GiStarResult& r) const {
+    void write(const Units& u, const analysis::GiStarResult& r) {
         if (m_out.empty()) return;
         std::vector<double> bins(r.bin.begin(), r.bin.end());
-        std::vector<GridBand> columns{{"count", u.counts}, {"value", u.values}, {"z", r.z}, {"p", r.p}, {"q", r.q}, {"bin", bins}};
+        std::vector<GridBand> columns{{"count", u.counts}, {"value", u.values}, {"z", r.z}, {"p", r.p}, {"q", r.q}, {"bin", bins, true}};
         if (!r.p_perm.empty()) columns.push_back({"p_perm", r.p_perm});
-        if (u.grid) io::write_grid(m_out, *u.grid, columns, u.crs, metadata(u), m_layer);
-        else io::write_polygon_results(m_out, *u.polygons, columns, metadata(u), m_layer);
+        if (u.grid) m_written = io::write_grid(m_out, *u.grid, columns, u.crs, metadata(u), m_layer);
+        else m_written = io::write_polygon_results(m_out, *u.polygons, columns, metadata(u), m_layer);
     }
 
     void report(const Units& u, const analysis::GiStarResult& r) const {
@@ -97,15 +105,18 @@ private:
         }
         fmt::print("Getis-Ord Gi* on {} {} ({}; {}; bins by {})\n", u.values.size(), u.grid ? "cells" : "polygons",
                    u.weights_text, m_weights, m_no_fdr ? "p" : "FDR q");
-        for (const auto& [reason, n] : u.points_report.notes_by_reason) fmt::print("  note     {:<32} {:>8}\n", reason, n);
+        print_row_report(stdout, u.points_report);
         fmt::print("hot spots: {} at 99%, {} at 95%, {} at 90%; cold spots: {} at 99%, {} at 95%, {} at 90%; {} not significant\n",
                    bins[3], bins[2], bins[1], bins[-3], bins[-2], bins[-1], bins[0]);
-        fmt::print("\n{:<20} {:<28} {:>8} {:>8} {:>10} {:>4}\n", "unit", "name", "value", "z", "q", "bin");
+        TextTable table({{"unit"}, {"name"}, {"value", true}, {"z", true}, {"q", true}, {"bin", true}});
         for (std::size_t k = 0; k < top; ++k) {
             const std::size_t i = order[k];
-            fmt::print("{:<20} {:<28} {:>8} {:>8.2f} {:>10.2g} {:>4}\n", u.label(i), u.name(i).substr(0, 28), u.values[i], r.z[i], r.q[i], r.bin[i]);
+            table.add({u.label(i), u.name(i), fmt::format("{}", u.values[i]), fmt::format("{:.2f}", r.z[i]), fmt::format("{:.2g}", r.q[i]),
+                       fmt::format("{}", r.bin[i])});
         }
-        if (!m_out.empty()) fmt::print("written {}\n", m_out);
+        fmt::print("\n");
+        table.print(stdout);
+        print_written(stdout, m_written);
     }
 
     AnalysisInput m_input;
@@ -113,6 +124,7 @@ private:
     UnitsInput m_units;
     analysis::GiStarOptions m_options;
     std::string m_weights, m_out, m_layer;
+    std::vector<std::string> m_written;
     bool m_no_fdr = false, m_json = false;
 };
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
+#include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "app/cli/import_report.hpp"
+#include "app/cli/terminal_progress.hpp"
 #include "core/area_kind.hpp"
 #include "core/error.hpp"
+#include "io/incidents/incident_importer.hpp"
 #include "io/project/import_job.hpp"
 
 #include <fmt/format.h>
@@ -31,11 +34,15 @@ public:
         app.add_option("--lat", c.lat, "CSV column holding WGS84 latitude");
         app.add_option("--crs", m_crs, "CRS of --x/--y columns, or of a layer that has none (e.g. EPSG:27700)");
         app.add_option("--date", c.date, "Column with the date (YYYY-MM-DD, DD/MM/YYYY, with time, or YYYY-MM)");
-        app.add_option("--category", c.category, "Column with the category or crime type");
-        app.add_option("--address", c.address, "Column with an address (rows without coordinates wait for geocoding)");
-        app.add_option("--postcode", c.postcode, "Column with a postcode");
-        app.add_option("--weight", c.weight, "Column with a numeric weight (e.g. harm)");
-        app.add_option("--id", c.id, "Column with a unique incident reference (used to refuse duplicates)");
+        app.add_option("--category-column", c.category, "Column with the category or crime type");
+        app.add_option("--address-column", c.address, "Column with an address (rows without coordinates wait for geocoding)");
+        app.add_option("--postcode-column", c.postcode, "Column with a postcode");
+        app.add_option("--weight-column", c.weight, "Column with a numeric weight (e.g. harm)");
+        app.add_option("--id-column", c.id, "Column with a unique incident reference (used to refuse duplicates)");
+        // The old spellings: unambiguous here, as import takes no filters.
+        for (auto [name, target] : {std::pair{"--category", &c.category}, {"--address", &c.address}, {"--postcode", &c.postcode},
+                                    {"--weight", &c.weight}, {"--id", &c.id}})
+            add_hidden_alias(app, name, *target);
         app.add_option("--boundaries", m_boundary.path, "Boundary polygons (shapefile, GeoPackage, GeoJSON, TopoJSON, ...)");
         app.add_option("--layer", m_boundary.layer, "Layer of --boundaries to read (needed when it has several)");
         app.add_option("--kind", m_kind, "What the --boundaries are: ward, lsoa, estate, district, priority or custom");
@@ -47,6 +54,7 @@ public:
         app.add_option("--study-area", m_request.study_area_kind, "Boundary kind that makes the study area (e.g. district)");
         app.add_option("--clip", m_request.clip_file, "Polygon file that makes the study area");
         app.add_flag("--quiet", m_quiet, "Print nothing on success");
+        app.add_flag("--json", m_json, "Print the import summary as JSON (README: \"import --json\")");
     }
 
     int run() override {
@@ -64,15 +72,24 @@ public:
         if (m_request.boundaries.empty() && m_request.incident_files.empty() && m_request.cctv_files.empty() &&
             m_request.intervention_files.empty())
             throw ConfigError("nothing to import: give --incidents, --boundaries, --cctv or --interventions");
-        if (isatty(STDERR_FILENO)) {
-            m_request.progress = [](const std::string& file, std::int64_t rows) {
-                fmt::print(stderr, "\r{}: {} rows", std::filesystem::path(file).filename().string(), rows);
-                std::fflush(stderr);
+        TerminalProgress progress("importing", "rows");
+        if (ProgressFn rows = progress.callback()) {
+            const std::int64_t expected = static_cast<std::int64_t>(io::estimate_rows(m_request.incident_files));
+            // The importer counts rows per file; the line counts on across files.
+            m_request.progress = [rows, expected, before = std::int64_t{0}, last = std::int64_t{0},
+                                  current = std::string()](const std::string& file, std::int64_t n) mutable {
+                if (file != current) {
+                    before += last;
+                    current = file;
+                }
+                last = n;
+                rows(before + n, expected);
             };
         }
         io::ImportSummary summary = io::run_import(m_request);
-        if (m_request.progress) fmt::print(stderr, "\r\033[K");
-        if (!m_quiet) print_import_report(stdout, summary);
+        progress.finish();
+        if (m_json) fmt::print("{}\n", import_summary_json(summary).dump(2));
+        else if (!m_quiet) print_import_report(stdout, summary);
         return 0;
     }
 
@@ -81,7 +98,7 @@ private:
     io::BoundarySpec m_boundary;
     std::string m_kind;
     std::string m_crs;
-    bool m_quiet = false;
+    bool m_quiet = false, m_json = false;
 };
 
 } // namespace

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/command.hpp"
+#include "app/cli/row_report.hpp"
+#include "app/cli/text_table.hpp"
 #include "io/project/project_summary.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace safermap::cli {
 
@@ -32,18 +36,31 @@ public:
                                            : "";
             fmt::print("{:<15} {:<16} {:>10}  {}\n", l.name, l.geometry_type, l.features, extent);
         }
+        if (!s.results.empty()) {
+            fmt::print("\nResults saved in the project:\n");
+            std::size_t w = 5;
+            for (const auto& r : s.results) w = std::max(w, r.name.size());
+            fmt::print("{:<{}} {:<14} {:>10}  {}\n", "layer", w, "method", "features", "period; crime types");
+            for (const auto& r : s.results)
+                fmt::print("{:<{}} {:<14} {:>10}  {}{}\n", r.name, w, r.method.empty() ? "-" : r.method, r.features,
+                           r.period.empty() ? "-" : r.period, r.categories.empty() ? "" : "; " + r.categories);
+        }
         fmt::print("\nIncidents: {} rows read = {} stored + {} rejected; {} not yet geocoded; {} outside the study area\n",
                    s.rows_read, s.incidents, s.rejected, s.not_geocoded, s.outside_study_area);
-        for (const auto& [reason, n] : s.rejected_by_reason) fmt::print("  rejected {:<28} {:>8}\n", reason, n);
-        for (const auto& [reason, n] : s.notes_by_reason) fmt::print("  note     {:<28} {:>8}\n", reason, n);
+        RunReport reasons;
+        reasons.rejected_by_reason = s.rejected_by_reason;
+        reasons.notes_by_reason = s.notes_by_reason;
+        print_row_report(stdout, reasons);
         if (!s.incidents_by_match_level.empty()) {
             fmt::print("Geocoding (safermap geocode):");
             for (const auto& [level, n] : s.incidents_by_match_level) fmt::print(" {} {};", level, n);
             fmt::print("\n");
         }
         if (!s.incidents_by_category.empty()) {
-            fmt::print("\n{:<32} {:>8}\n", "crime type", "count");
-            for (const auto& [cat, n] : s.incidents_by_category) fmt::print("{:<32} {:>8}\n", cat, n);
+            TextTable table({{"crime type"}, {"count", true}});
+            for (const auto& [cat, n] : s.incidents_by_category) table.add({cat, fmt::format("{}", n)});
+            fmt::print("\n");
+            table.print(stdout);
         }
         if (!s.boundaries_by_kind.empty()) {
             fmt::print("\nBoundaries:");

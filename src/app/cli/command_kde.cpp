@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "analysis/bandwidth.hpp"
-#include "analysis/kde.hpp"
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/row_report.hpp"
 #include "core/error.hpp"
-#include "core/memory_tuning.hpp"
-#include "io/incidents/mapped_csv_format.hpp"
 #include "io/results/surface_writer.hpp"
+#include "jobs/kde_job.hpp"
+#include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -45,37 +44,12 @@ public:
         options.adaptive_k = m_adaptive_k;
         options.edge_correction = m_edge;
         io::PointSet points = m_input.load();
-        std::optional<analysis::BandwidthSuggestions> suggested;
-        if (points.size() >= 2) {
-            try {
-                suggested = analysis::suggest_bandwidths(points.x, points.y, options.kernel);
-            } catch (const ConfigError&) { // all points coincide: only an explicit bandwidth works
-            }
-        }
-        std::string bandwidth_source;
-        if (m_bandwidth == "normal" || m_bandwidth == "nn") {
-            if (!suggested) throw ConfigError("kde: cannot suggest a bandwidth for these points; give --bandwidth METRES");
-            options.bandwidth_m = m_bandwidth == "nn" ? suggested->mean_nn_m : suggested->normal_reference_m;
-            bandwidth_source = m_bandwidth == "nn" ? "mean nearest-neighbour spacing" : "normal reference rule";
-        } else {
-            auto h = io::parse_number(m_bandwidth);
-            if (!h) throw ConfigError("--bandwidth must be metres, 'normal' or 'nn' (got '" + m_bandwidth + "')");
-            options.bandwidth_m = *h;
-            bandwidth_source = "given";
-        }
-        options.validate();
-        const double support = analysis::kernel_support_m(options.kernel, options.bandwidth_m);
-        analysis::GridSpec grid = m_grid.resolve(points, support);
-        std::vector<analysis::WeightedPoint> weighted;
-        weighted.reserve(points.size());
-        advise_huge_pages(weighted.data(), points.size() * sizeof(analysis::WeightedPoint));
-        double total_weight = 0;
-        for (std::size_t i = 0; i < points.size(); ++i) {
-            weighted.push_back({points.x[i], points.y[i], points.weight[i]});
-            total_weight += points.weight[i];
-        }
-        analysis::Surface surface = analysis::kde(weighted, grid, options);
-
+        jobs::KdeRequest request{options, m_bandwidth, m_grid.resolved()};
+        jobs::KdeOutcome kde = jobs::run_kde(points, request);
+        const analysis::Surface& surface = kde.surface;
+        const analysis::GridSpec& grid = surface.grid;
+        const double total_weight = kde.total_weight;
+        const auto& suggested = kde.suggested;
         std::size_t peak_at = 0;
         for (std::size_t c = 0; c < surface.values.size(); ++c)
             if (surface.values[c] > surface.values[peak_at]) peak_at = c;
@@ -83,22 +57,10 @@ public:
         const int pj = static_cast<int>(peak_at / static_cast<std::size_t>(grid.nx));
         const double integral = surface.sum() * grid.cell_area_m2() / 1e6;
 
-        ResultMetadata meta{{"method", "kde"},
-                                {"kernel", std::string(analysis::to_string(options.kernel))},
-                                {"bandwidth_m", fmt::format("{}", options.bandwidth_m)},
-                                {"bandwidth_source", bandwidth_source},
-                                {"adaptive_k", std::to_string(options.adaptive_k)},
-                                {"edge_correction", options.edge_correction ? "yes" : "no"},
-                                {"cell_size_m", fmt::format("{}", grid.cell_size_m)},
-                                {"origin", fmt::format("{},{}", grid.min_x, grid.min_y)},
-                                {"units", "incidents (or weight) per km2"},
-                                {"weights", !m_input.harm_table.empty() ? "harm (" + m_input.harm_table + ")"
-                                            : m_input.columns.weight.empty() ? "count" : m_input.columns.weight},
-                                {"period", period()},
-                                {"categories", categories()},
-                                {"input", m_input.describe()},
-                                {"crs", points.crs}};
-        if (!m_out.empty()) io::write_surface(m_out, surface, points.crs, meta, m_layer);
+        ResultMetadata meta = jobs::describe_result("kde", m_input.request, points.crs);
+        meta.update(kde.parameters);
+        std::vector<std::string> written;
+        if (!m_out.empty()) written = io::write_surface(m_out, surface, points.crs, meta, m_layer);
 
         if (m_json) {
             nlohmann::ordered_json j = meta;
@@ -111,14 +73,14 @@ public:
             if (suggested) j["suggested_bandwidth_m"] = {{"normal_reference", suggested->normal_reference_m}, {"mean_nn", suggested->mean_nn_m}};
             j["peak"] = {{"value", surface.values[peak_at]}, {"x", grid.centre_x(pi)}, {"y", grid.centre_y(pj)}};
             j["integral"] = integral;
-            if (!m_out.empty()) j["out"] = m_out;
+            if (!m_out.empty()) j["out"] = written;
             fmt::print("{}\n", j.dump(2));
             return 0;
         }
-        fmt::print("KDE of {} points (weight {}) from {}\n", points.size(), total_weight, m_input.describe());
-        for (const auto& [reason, n] : points.report.notes_by_reason) fmt::print("  note     {:<32} {:>8}\n", reason, n);
-        for (const auto& [reason, n] : points.report.rejected_by_reason) fmt::print("  rejected {:<32} {:>8}\n", reason, n);
-        fmt::print("kernel {}, bandwidth {:.1f} m ({})", analysis::to_string(options.kernel), options.bandwidth_m, bandwidth_source);
+        fmt::print("KDE of {} points (weight {}) from {}: {}\n", points.size(), total_weight, m_input.describe(),
+                   jobs::describe_filter(m_input.filter()));
+        print_row_report(stdout, points.report);
+        fmt::print("kernel {}, bandwidth {:.1f} m ({})", analysis::to_string(options.kernel), kde.bandwidth_m, kde.bandwidth_source);
         if (suggested)
             fmt::print("; suggestions: normal reference {:.1f} m, mean nearest-neighbour spacing {:.1f} m",
                        suggested->normal_reference_m, suggested->mean_nn_m);
@@ -126,22 +88,11 @@ public:
         fmt::print("peak {:.2f} per km² at ({:.0f}, {:.0f}); surface integral {:.2f} ({:.2f}% of the weight)\n",
                    surface.values[peak_at], grid.centre_x(pi), grid.centre_y(pj), integral,
                    total_weight > 0 ? 100 * integral / total_weight : 0.0);
-        if (!m_out.empty()) fmt::print("written {}\n", m_out);
+        print_written(stdout, written);
         return 0;
     }
 
 private:
-    std::string period() const {
-        const auto& f = m_input.filter;
-        if (f.from_month.empty() && f.to_month.empty()) return "all";
-        return fmt::format("{} to {}", f.from_month.empty() ? "start" : f.from_month, f.to_month.empty() ? "end" : f.to_month);
-    }
-    std::string categories() const {
-        std::string out;
-        for (const auto& c : m_input.filter.categories) out += (out.empty() ? "" : "; ") + c;
-        return out.empty() ? "all" : out;
-    }
-
     AnalysisInput m_input;
     GridInput m_grid;
     std::string m_kernel, m_bandwidth, m_method, m_out, m_layer;

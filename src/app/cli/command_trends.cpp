@@ -2,8 +2,12 @@
 #include "analysis/trends.hpp"
 #include "app/cli/analysis_units.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/row_report.hpp"
+#include "app/cli/text_table.hpp"
 #include "core/error.hpp"
+#include "geo/incident_location.hpp"
 #include "io/results/polygon_result_writer.hpp"
+#include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,8 +25,9 @@ namespace {
 class CommandTrends : public Command {
 public:
     void setup(CLI::App& app) override {
-        m_input.add_options(app);
-        app.add_option("--polygons-kind", m_kind, "Areas to report on: the project's boundaries of this kind")->default_val("ward");
+        m_input.add_options(app, AnalysisInput::Sources::project_only, AnalysisInput::Kind::taken);
+        app.add_option("--kind", m_kind, "Areas to report on: the project's boundaries of this kind")->default_val("ward");
+        add_hidden_alias(app, "--polygons-kind", m_kind);
         app.add_option("--baseline", m_baseline, "last-year (the same months a year earlier) or previous (the months just before)")
             ->default_val("last-year");
         app.add_option("--alpha", m_alpha, "Flag changes whose Poisson test p is below this")->default_val(0.05);
@@ -32,21 +37,22 @@ public:
     }
 
     int run() override {
-        if (m_input.project.empty()) throw ConfigError("trends needs a project (its boundaries and incidents)");
-        if (m_input.filter.to_month.empty()) throw ConfigError("trends needs --to YYYY-MM (and --from, default the same month)");
+        if (m_input.project().empty()) throw ConfigError("trends needs a project (its boundaries and incidents)");
+        if (m_input.request.filter.to_month.empty()) throw ConfigError("trends needs --to YYYY-MM (and --from, default the same month)");
         if (m_baseline != "last-year" && m_baseline != "previous") throw ConfigError("--baseline must be last-year or previous");
-        const std::int32_t to = io::month_index(m_input.filter.to_month, "--to");
-        const std::int32_t from = m_input.filter.from_month.empty() ? to : io::month_index(m_input.filter.from_month, "--from");
+        const std::int32_t to = io::month_index(m_input.request.filter.to_month, "--to");
+        const std::int32_t from = m_input.request.filter.from_month.empty() ? to : io::month_index(m_input.request.filter.from_month, "--from");
         if (from > to) throw ConfigError("--from is after --to");
         const std::int32_t length = to - from + 1;
         const std::int32_t shift = m_baseline == "last-year" ? 12 : length;
         const std::int32_t base_from = from - shift, base_to = to - shift;
 
+        m_input.resolve();
         AnalysisInput all = m_input; // every month; this command does the period split itself
-        all.filter.from_month.clear();
-        all.filter.to_month.clear();
+        all.request.filter.from_month.clear();
+        all.request.filter.to_month.clear();
         geo::GeosContext geos;
-        io::PolygonSet areas = io::load_project_polygons(all.project, m_kind, geos);
+        io::PolygonSet areas = io::load_project_polygons(all.project(), m_kind, geos);
         io::PointSet points = all.load();
         RunReport notes = points.report;
         const std::size_t n = areas.code.size();
@@ -63,7 +69,7 @@ public:
             const bool in_current = m >= from && m <= to, in_base = m >= base_from && m <= base_to;
             const bool in_rolling = m >= from - 2 && m <= to;
             if (!in_current && !in_base && !in_rolling) continue;
-            auto i = locate_incident(*areas.index, points.x[k], points.y[k], notes);
+            auto i = geo::locate_incident(*areas.index, points.x[k], points.y[k], &notes);
             if (!i) continue;
             if (in_current) ++current[*i];
             if (in_base) ++baseline[*i];
@@ -71,17 +77,19 @@ public:
         }
         if (undated) notes.note("no_month", undated);
         auto rows = analysis::compare_periods(current, baseline);
-        const std::string period = fmt::format("{} to {}", io::month_text(from), io::month_text(to));
-        const std::string base_period = fmt::format("{} to {}", io::month_text(base_from), io::month_text(base_to));
-        if (!m_out.empty()) write(areas, rows, rolling, from, period, base_period);
+        const std::string period = jobs::period_label(io::month_text(from), io::month_text(to));
+        const std::string base_period = jobs::period_label(io::month_text(base_from), io::month_text(base_to));
+        std::vector<std::string> written;
+        if (!m_out.empty()) written = write(areas, rows, rolling, from, period, base_period);
         report(areas, rows, notes, period, base_period);
+        print_written(stdout, written);
         return 0;
     }
 
 private:
-    void write(const io::PolygonSet& areas, const std::vector<analysis::TrendRow>& rows, const std::vector<std::vector<long long>>& rolling,
+    std::vector<std::string> write(const io::PolygonSet& areas, const std::vector<analysis::TrendRow>& rows, const std::vector<std::vector<long long>>& rolling,
                std::int32_t from, const std::string& period, const std::string& base_period) const {
-        std::vector<io::PolygonColumn> cols{{"current", {}}, {"baseline", {}}, {"change_pct", {}}, {"p", {}}, {"significant", {}}, {"rank", {}}};
+        std::vector<io::PolygonColumn> cols{{"current", {}}, {"baseline", {}}, {"change_pct", {}}, {"p", {}}, {"significant", {}, true}, {"rank", {}, true}};
         for (const auto& r : rows) {
             cols[0].values.push_back(static_cast<double>(r.current));
             cols[1].values.push_back(static_cast<double>(r.baseline));
@@ -95,10 +103,13 @@ private:
             for (const auto& r : rolling) c.values.push_back(static_cast<double>(r[m]));
             cols.push_back(std::move(c));
         }
-        io::write_polygon_results(m_out, areas, cols,
-                                  {{"method", "trends"}, {"period", period}, {"baseline", base_period}, {"areas", m_kind},
-                                   {"test", "exact two-count Poisson (conditional binomial), two-sided"}, {"alpha", fmt::format("{}", m_alpha)}},
-                                  m_layer);
+        ResultMetadata meta = jobs::describe_result("trends", m_input.request, areas.crs);
+        meta["period"] = period;
+        meta["baseline"] = base_period;
+        meta["areas"] = m_kind;
+        meta["test"] = "exact two-count Poisson (conditional binomial), two-sided";
+        meta["alpha"] = m_alpha;
+        return io::write_polygon_results(m_out, areas, cols, meta, m_layer);
     }
 
     void report(const io::PolygonSet& areas, const std::vector<analysis::TrendRow>& rows, const RunReport& notes,
@@ -125,19 +136,20 @@ private:
             return;
         }
         fmt::print("{} by {}: {} against {}\n", "Incidents", m_kind, period, base_period);
-        for (const auto& [reason, n] : notes.notes_by_reason) fmt::print("  note     {:<40} {:>8}\n", reason, n);
-        fmt::print("\n{:>4} {:<28} {:>8} {:>8} {:>9} {:>8}\n", "rank", "area", "now", "before", "change", "p");
+        print_row_report(stdout, notes);
+        TextTable table({{"rank", true}, {"area"}, {"now", true}, {"before", true}, {"change", true}, {"p", true}, {""}});
         for (std::size_t i : order) {
             const auto& r = rows[i];
             std::string change = r.change_pct ? fmt::format("{:+.1f}%", *r.change_pct) : "new";
-            fmt::print("{:>4} {:<28} {:>8} {:>8} {:>9} {:>8.3f}{}\n", r.rank, areas.name[i].substr(0, 28), r.current, r.baseline, change, r.p,
-                       r.p < m_alpha ? " *" : "");
+            table.add({fmt::format("{}", r.rank), areas.name[i], fmt::format("{}", r.current), fmt::format("{}", r.baseline), change,
+                       fmt::format("{:.3f}", r.p), r.p < m_alpha ? "*" : ""});
         }
         std::string total_change = total_base > 0 ? fmt::format("{:+.1f}%", 100.0 * (total_current - total_base) / total_base) : "new";
-        fmt::print("{:>4} {:<28} {:>8} {:>8} {:>9} {:>8.3f}{}\n", "", "all areas", total_current, total_base, total_change, total_p,
-                   total_p < m_alpha ? " *" : "");
+        table.add({"", "all areas", fmt::format("{}", total_current), fmt::format("{}", total_base), total_change,
+                   fmt::format("{:.3f}", total_p), total_p < m_alpha ? "*" : ""});
+        fmt::print("\n");
+        table.print(stdout);
         fmt::print("* change unlikely to be chance (exact Poisson test, p < {})\n", m_alpha);
-        if (!m_out.empty()) fmt::print("written {}\n", m_out);
     }
 
     AnalysisInput m_input;

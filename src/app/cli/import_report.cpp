@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/import_report.hpp"
 
+#include "app/cli/row_report.hpp"
+
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -11,17 +13,12 @@ namespace {
 
 std::string base(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
-void print_reasons(std::FILE* out, const RunReport& r) {
-    for (const auto& [reason, n] : r.rejected_by_reason) fmt::print(out, "  rejected  {:<30} {:>9}\n", reason, n);
-    for (const auto& [reason, n] : r.notes_by_reason) fmt::print(out, "  note      {:<30} {:>9}\n", reason, n);
-}
-
 void print_features(std::FILE* out, const char* what, const std::vector<io::FeatureImportResult>& results) {
     for (const auto& r : results) {
         fmt::print(out, "{} {}: {} read, {} stored, {} rejected\n", what, base(r.path), r.report.rows_read, r.report.kept,
                    r.report.rejected());
         for (const auto& m : r.messages) fmt::print(out, "  {}\n", m);
-        print_reasons(out, r.report);
+        print_row_report(out, r.report);
     }
 }
 
@@ -64,8 +61,59 @@ void print_import_report(std::FILE* out, const io::ImportSummary& s) {
     const RunReport& t = s.incidents_total;
     fmt::print(out, "{:<44} {:>9} {:>9} {:>9} {:>9} {:>9}\n", "total", t.rows_read, t.kept, t.not_geocoded,
                t.outside_study_area, t.rejected());
-    print_reasons(out, t);
+    print_row_report(out, t);
     print_rejects(out, s);
+}
+
+namespace {
+
+nlohmann::ordered_json report_json(const RunReport& r) {
+    return {{"rows_read", r.rows_read},
+            {"kept", r.kept},
+            {"not_geocoded", r.not_geocoded},
+            {"outside_study_area", r.outside_study_area},
+            {"rejected", r.rejected()},
+            {"rejected_by_reason", r.rejected_by_reason},
+            {"notes_by_reason", r.notes_by_reason}};
+}
+
+nlohmann::ordered_json features_json(const std::vector<io::FeatureImportResult>& results) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& r : results) {
+        nlohmann::ordered_json j{{"path", r.path}, {"source_crs", r.source_crs}, {"messages", r.messages}};
+        j.update(report_json(r.report));
+        out.push_back(j);
+    }
+    return out;
+}
+
+} // namespace
+
+nlohmann::ordered_json import_summary_json(const io::ImportSummary& s) {
+    nlohmann::ordered_json j{{"project", s.project}, {"created", s.created}, {"working_crs", s.working_crs}};
+    nlohmann::ordered_json boundaries = nlohmann::ordered_json::array();
+    for (const auto& b : s.boundaries) {
+        nlohmann::ordered_json e{{"path", b.spec.path},           {"kind", std::string(to_string(b.spec.kind))},
+                                 {"name_field", b.name_field},    {"code_field", b.code_field},
+                                 {"vintage", b.vintage},          {"replaced", b.replaced},
+                                 {"repaired", b.repairs.size()}};
+        e.update(report_json(b.report));
+        boundaries.push_back(e);
+    }
+    j["boundaries"] = boundaries;
+    j["cctv"] = features_json(s.cctv);
+    j["interventions"] = features_json(s.interventions);
+    nlohmann::ordered_json files = nlohmann::ordered_json::array();
+    for (const auto& f : s.incidents) {
+        nlohmann::ordered_json e{{"path", f.path}, {"format", f.format}};
+        e.update(report_json(f.report));
+        files.push_back(e);
+    }
+    j["incidents"] = {{"files", files}, {"total", report_json(s.incidents_total)}};
+    j["study_area"] = s.study_area.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.study_area);
+    j["rejects_path"] = s.rejects_path.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.rejects_path);
+    j["rejects_written"] = s.rejects_written;
+    return j;
 }
 
 } // namespace safermap::cli

@@ -3,6 +3,8 @@
 
 #include "io/project/import_job.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 
 namespace safermap::cli {
@@ -11,5 +13,11 @@ namespace safermap::cli {
 // the study area / rejected, then rejections and notes by reason, boundary repairs, and
 // where the rejects went.
 void print_import_report(std::FILE* out, const io::ImportSummary& summary);
+
+// The same summary as one JSON object, keys in this order: project, created, working_crs,
+// boundaries, cctv, interventions, incidents {files, total}, study_area, rejects_path,
+// rejects_written. Counts are numbers; each report has rows_read, kept, not_geocoded,
+// outside_study_area, rejected, rejected_by_reason, notes_by_reason.
+nlohmann::ordered_json import_summary_json(const io::ImportSummary& summary);
 
 } // namespace safermap::cli

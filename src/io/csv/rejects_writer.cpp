@@ -2,6 +2,7 @@
 #include "io/csv/rejects_writer.hpp"
 
 #include "core/error.hpp"
+#include "core/output_file.hpp"
 
 #include <fmt/format.h>
 
@@ -23,15 +24,13 @@ void append_csv_field(std::string& out, std::string_view field) {
     out.push_back('"');
 }
 
-RejectsWriter::RejectsWriter(std::string path) : m_path(std::move(path)) {
-    m_file = std::fopen(m_path.c_str(), "wb");
-    if (!m_file) throw IoError(fmt::format("{}: cannot write rejects file ({})", m_path, std::strerror(errno)));
+RejectsWriter::RejectsWriter(std::string path)
+    : m_path(std::move(path)), m_output(std::make_unique<ReplacementFile>(m_path, "a rejects CSV")) {
+    m_file = m_output->stream();
     std::fputs("source,line,reason,detail,raw\n", m_file);
 }
 
-RejectsWriter::~RejectsWriter() {
-    if (m_file) std::fclose(m_file);
-}
+RejectsWriter::~RejectsWriter() = default;
 
 void RejectsWriter::write(const RejectedRow& row) {
     std::string line;
@@ -48,11 +47,10 @@ void RejectsWriter::write(const RejectedRow& row) {
 }
 
 void RejectsWriter::close() {
-    if (!m_file) return;
-    bool failed = std::ferror(m_file) != 0;
-    failed |= std::fclose(m_file) != 0;
+    if (!m_output) return;
     m_file = nullptr;
-    if (failed) throw IoError(fmt::format("{}: writing the rejects file failed", m_path));
+    auto output = std::move(m_output);
+    output->commit();
 }
 
 } // namespace safermap::io

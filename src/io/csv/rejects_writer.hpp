@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/output_file.hpp"
 #include "core/rejects.hpp"
 
 #include <cstdio>
+#include <memory>
 #include <string>
 
 namespace safermap::io {
@@ -12,14 +14,17 @@ namespace safermap::io {
 // analyst can open it in a spreadsheet, fix the rows and import them again.
 class RejectsWriter {
 public:
-    // Creates or truncates `path`; throws IoError when it cannot.
+    // Writes under a temporary name beside `path`; close() moves it onto `path` (an earlier
+    // file there is replaced only then). Throws IoError when it cannot write, ConfigError when
+    // `path` is a GeoPackage.
     explicit RejectsWriter(std::string path);
     ~RejectsWriter();
     RejectsWriter(const RejectsWriter&) = delete;
     RejectsWriter& operator=(const RejectsWriter&) = delete;
 
     void write(const RejectedRow& row);
-    // Flushes and closes; throws IoError when the data could not be written.
+    // Flushes, closes and moves the file into place; throws IoError when the data could not be
+    // written. A writer destroyed without close() leaves nothing behind.
     void close();
 
     const std::string& path() const { return m_path; }
@@ -27,6 +32,7 @@ public:
 
 private:
     std::string m_path;
+    std::unique_ptr<ReplacementFile> m_output;
     std::FILE* m_file = nullptr;
     long long m_rows = 0;
 };

@@ -30,14 +30,4 @@ std::unique_ptr<OGRSpatialReference> spatial_reference(const std::string& crs) {
     return srs;
 }
 
-OGRLayer& create_result_layer(GDALDataset& ds, const std::string& path, const std::string& layer_name, const std::string& crs,
-                              OGRwkbGeometryType type, const ResultMetadata& metadata) {
-    const char* options[] = {"OVERWRITE=YES", "GEOMETRY_NAME=geom", "FID=fid", nullptr};
-    auto srs = spatial_reference(crs);
-    OGRLayer* layer = ds.CreateLayer(layer_name.c_str(), srs.get(), type, const_cast<char**>(options));
-    if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}' ({})", path, layer_name, gdal_last_error()));
-    for (const auto& [k, v] : metadata) layer->SetMetadataItem(k.c_str(), v.c_str());
-    return *layer;
-}
-
 } // namespace safermap::io

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/result_metadata.hpp"
-
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -17,9 +15,5 @@ GDALDatasetUniquePtr open_or_create_gpkg(const std::string& path);
 
 // The OGR spatial reference for a working CRS ("none" or "": no CRS), GIS axis order.
 std::unique_ptr<OGRSpatialReference> spatial_reference(const std::string& crs);
-
-// Creates (or replaces) a results layer with the parameters as layer metadata.
-OGRLayer& create_result_layer(GDALDataset& ds, const std::string& path, const std::string& layer_name, const std::string& crs,
-                              OGRwkbGeometryType type, const ResultMetadata& metadata);
 
 } // namespace safermap::io

@@ -5,10 +5,12 @@
 #include "core/error.hpp"
 #include "core/incident_sink.hpp"
 #include "core/key_registry.hpp"
+#include "core/name_match.hpp"
 #include "core/memory_tuning.hpp"
 #include "geo/geos_context.hpp"
 #include "geo/study_area.hpp"
 #include "io/project/boundary_reader.hpp"
+#include "io/project/filter_resolution.hpp"
 #include "io/gdal/gdal_env.hpp"
 #include "io/incidents/incident_importer.hpp"
 #include "io/project/project_schema.hpp"
@@ -20,6 +22,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace safermap::io {
 
@@ -39,6 +42,7 @@ public:
     PointCollector(PointSet& out, const PointFilter& filter) : m_out(out), m_filter(filter) {
         if (!filter.from_month.empty()) m_from = month_index(filter.from_month, "--from");
         if (!filter.to_month.empty()) m_to = month_index(filter.to_month, "--to");
+        for (const auto& c : filter.categories) m_wanted.insert(name_key(c));
     }
 
     void write(const Incident& inc) override { add(inc.xy, inc.month, inc.category, inc.weight, inc.in_study_area); }
@@ -47,13 +51,12 @@ public:
              std::optional<double> weight, std::optional<bool> in_study_area) {
         RunReport& r = m_out.report;
         std::int32_t m = month_of(month);
-        if ((m_from && (m < 0 || m < *m_from)) || (m_to && (m < 0 || m > *m_to))) {
-            r.note("filtered_out_by_month");
+        if (!m_wanted.empty() && !wanted(category)) {
+            r.note("filtered_out_by_category");
             return;
         }
-        if (!m_filter.categories.empty() &&
-            std::find(m_filter.categories.begin(), m_filter.categories.end(), category) == m_filter.categories.end()) {
-            r.note("filtered_out_by_category");
+        if ((m_from && (m < 0 || m < *m_from)) || (m_to && (m < 0 || m > *m_to))) {
+            r.note("filtered_out_by_month");
             return;
         }
         if (m_filter.study_area_only && in_study_area && !*in_study_area) {
@@ -77,7 +80,21 @@ public:
 
     void set_area(const geo::StudyArea* area) { m_area = area; }
 
+    // Every category met, kept or not, to list when a wanted one never turned up.
+    const std::set<std::string>& seen_categories() const { return m_seen; }
+
 private:
+    // Crime types match case-insensitively ("burglary" is "Burglary"); the answer for the
+    // last category is remembered, as rows come grouped by type.
+    bool wanted(const std::string& category) {
+        if (category != m_last_seen) {
+            m_last_seen = category;
+            m_seen.insert(category);
+            m_last_wanted = m_wanted.count(name_key(category)) > 0;
+        }
+        return m_last_wanted;
+    }
+
     // Rows arrive sorted by month and often by type (a police.uk file is one month), so the
     // last answer is remembered: parsing and looking up every row cost more than the rest.
     std::int32_t month_of(const std::string& month) {
@@ -110,47 +127,27 @@ private:
     const std::string* m_last_category = nullptr; // a key of m_category_ids: std::map keys never move
     std::uint16_t m_last_category_id = 0;
     const geo::StudyArea* m_area = nullptr;
+    std::set<std::string> m_wanted, m_seen;
+    std::string m_last_seen;
+    bool m_last_wanted = false;
 };
-
-// The boundary named `area` (by name or code) of kind `kind` in the project.
-std::unique_ptr<geo::StudyArea> load_area(ProjectStore& store, const PointFilter& filter, const geo::GeosContext& geos) {
-    if (filter.area.empty()) return nullptr;
-    const std::string& kind = filter.area_kind;
-    std::string where = kind.empty() ? "" : fmt::format("kind = {} AND ", sql_quote(kind));
-    where += fmt::format("(name = {0} OR code = {0})", sql_quote(filter.area));
-    std::vector<geo::GeomPtr> polygons;
-    read_boundaries(store, where, geos, [&](StoredBoundary&& b) { polygons.push_back(std::move(b.geometry)); });
-    if (polygons.empty())
-        throw ConfigError(fmt::format("{}: no boundary named or coded '{}'{}", store.path(), filter.area,
-                                      kind.empty() ? "" : fmt::format(" of kind {}", kind)));
-    return std::make_unique<geo::StudyArea>(geos, std::move(polygons), filter.area);
-}
-
-std::string sql_list(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ", ") + sql_quote(v);
-    return out;
-}
 
 } // namespace
 
-PointSet load_project_points(const std::string& project, const PointFilter& filter) {
+PointSet load_project_points(const std::string& project, const PointFilter& requested) {
     ProjectStore store = ProjectStore::open(project, false);
+    const PointFilter filter = resolve_project_filter(store, requested);
     PointSet out;
     out.crs = store.working_crs();
     geo::GeosContext geos;
-    auto area = load_area(store, filter, geos);
+    auto area = load_filter_area(store, filter, geos);
     PointCollector collector(out, filter);
     collector.set_area(area.get());
     // Only the columns analysis needs, by SQL: an incident feature has some thirty fields, and
     // reading them all cost more than everything else in loading a project's points. The
     // database does the cheap filtering; the collector re-checks and counts the rest.
-    std::vector<std::string> where;
-    if (!filter.from_month.empty()) where.push_back(fmt::format("month >= '{}'", month_text(month_index(filter.from_month, "--from"))));
-    if (!filter.to_month.empty()) where.push_back(fmt::format("month <= '{}'", month_text(month_index(filter.to_month, "--to"))));
-    if (!filter.categories.empty()) where.push_back(fmt::format("category IN ({})", sql_list(filter.categories)));
-    std::string sql = fmt::format("SELECT geom, month, category, weight, in_study_area FROM {}", schema::k_incidents);
-    for (std::size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+    const std::string sql =
+        fmt::format("SELECT geom, month, category, weight, in_study_area FROM {}{}", schema::k_incidents, filter_sql_where(filter));
     GDALDataset& dataset = store.dataset();
     auto release = [&dataset](OGRLayer* l) { dataset.ReleaseResultSet(l); };
     std::unique_ptr<OGRLayer, decltype(release)> result(dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr), release);
@@ -187,6 +184,9 @@ PointSet load_file_points(const std::vector<std::string>& files, const IncidentC
         if (writer) writer->write(row);
     });
     PointCollector collector(out, filter);
+    if (!filter.from_month.empty() && !filter.to_month.empty() &&
+        month_index(filter.from_month, "--from") > month_index(filter.to_month, "--to"))
+        throw ConfigError(fmt::format("--from {} is after --to {}", filter.from_month, filter.to_month));
     KeyRegistry keys;
     const std::size_t expected = estimate_rows(files);
     keys.reserve(expected);
@@ -202,6 +202,9 @@ PointSet load_file_points(const std::vector<std::string>& files, const IncidentC
     RunReport total;
     for (const auto& f : files) total.add(importer.import_file(f, columns));
     if (writer) writer->close();
+    const std::vector<std::string> seen(collector.seen_categories().begin(), collector.seen_categories().end());
+    for (const auto& c : filter.categories)
+        if (!find_name(c, seen)) throw ConfigError(no_such_name_message("crime type", c, "the input", seen));
     // Rows the importer accepted but the filter dropped are notes in `out.report`.
     out.report.rows_read = total.rows_read;
     out.report.rejected_by_reason = total.rejected_by_reason;

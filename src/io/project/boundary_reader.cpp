@@ -24,13 +24,4 @@ void read_boundaries(ProjectStore& store, const std::string& where, const geo::G
     layer.SetAttributeFilter(nullptr);
 }
 
-std::string sql_quote(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        if (c == '\'') out.push_back('\'');
-        out.push_back(c);
-    }
-    return out + "'";
-}
-
 } // namespace safermap::io

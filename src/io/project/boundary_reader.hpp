@@ -2,6 +2,7 @@
 #pragma once
 
 #include "geo/geos_context.hpp"
+#include "io/gdal/sql_text.hpp"
 #include "io/project/project_store.hpp"
 
 #include <functional>
@@ -22,8 +23,5 @@ struct StoredBoundary {
 // layer, e.g. "kind = 'ward'") to `sink`.
 void read_boundaries(ProjectStore& store, const std::string& where, const geo::GeosContext& geos,
                      const std::function<void(StoredBoundary&&)>& sink);
-
-// `text` quoted as an SQL string literal ('O''Brien').
-std::string sql_quote(const std::string& text);
 
 } // namespace safermap::io

@@ -3,6 +3,7 @@
 
 #include "geo/reprojector.hpp"
 #include "io/project/project_schema.hpp"
+#include "io/gdal/sql_text.hpp"
 #include "io/project/project_store.hpp"
 
 #include <fmt/format.h>
@@ -20,12 +21,27 @@ long long count_where(OGRLayer& layer, const char* filter) {
     return n;
 }
 
-// Runs plain SQL (valid for SQLite and PostgreSQL alike) and hands each row to `row`.
-template <typename Fn> void query(GDALDataset& ds, const std::string& sql, Fn&& row) {
-    OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
-    if (!result) return;
-    for (auto& f : *result) row(*f);
-    ds.ReleaseResultSet(result);
+std::vector<ResultLayerSummary> result_layers(GDALDataset& ds) {
+    std::vector<ResultLayerSummary> out;
+    for (OGRLayer* layer : ds.GetLayers()) {
+        const std::string name = layer->GetName();
+        bool in_schema = false;
+        for (const auto& def : schema::layers()) in_schema |= def.name == name;
+        if (in_schema) continue;
+        auto item = [&](const char* key) {
+            const char* v = layer->GetMetadataItem(key);
+            return std::string(v ? v : "");
+        };
+        ResultLayerSummary r;
+        r.name = name;
+        r.geometry_type = OGRGeometryTypeToName(layer->GetGeomType());
+        r.features = layer->GetFeatureCount(TRUE);
+        r.method = item("method");
+        r.period = item("period");
+        r.categories = item("categories");
+        out.push_back(r);
+    }
+    return out;
 }
 
 } // namespace
@@ -49,6 +65,7 @@ ProjectSummary summarise_project(const std::string& path) {
             ls.extent = std::array<double, 4>{env.MinX, env.MinY, env.MaxX, env.MaxY};
         s.layers.push_back(ls);
     }
+    s.results = result_layers(store.dataset());
     OGRLayer& incidents = store.layer(schema::k_incidents);
     s.incidents = incidents.GetFeatureCount(TRUE);
     s.not_geocoded = count_where(incidents, "geocode_status = 'not_geocoded'");
@@ -62,22 +79,22 @@ ProjectSummary summarise_project(const std::string& path) {
         for (const auto& [k, v] : e.report.notes_by_reason) s.notes_by_reason[k] += v;
     }
     GDALDataset& ds = store.dataset();
-    query(ds, "SELECT MIN(month) AS first_month, MAX(month) AS last_month FROM incidents", [&](OGRFeature& f) {
+    for_each_row(ds, path, "SELECT MIN(month) AS first_month, MAX(month) AS last_month FROM incidents", [&](OGRFeature& f) {
         s.first_month = f.IsFieldSetAndNotNull(0) ? f.GetFieldAsString(0) : "";
         s.last_month = f.IsFieldSetAndNotNull(1) ? f.GetFieldAsString(1) : "";
     });
-    query(ds, "SELECT category, COUNT(*) AS n FROM incidents GROUP BY category", [&](OGRFeature& f) {
+    for_each_row(ds, path, "SELECT category, COUNT(*) AS n FROM incidents GROUP BY category", [&](OGRFeature& f) {
         s.incidents_by_category.emplace_back(f.IsFieldSetAndNotNull(0) ? f.GetFieldAsString(0) : "(none)", f.GetFieldAsInteger64(1));
     });
     std::sort(s.incidents_by_category.begin(), s.incidents_by_category.end(),
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     // Projects written before geocoding existed have no match_level field.
     if (store.layer(schema::k_incidents).GetLayerDefn()->GetFieldIndex("match_level") >= 0)
-        query(ds, "SELECT match_level, COUNT(*) AS n FROM incidents WHERE match_level <> '' GROUP BY match_level",
+        for_each_row(ds, path, "SELECT match_level, COUNT(*) AS n FROM incidents WHERE match_level <> '' GROUP BY match_level",
               [&](OGRFeature& f) { s.incidents_by_match_level[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
-    query(ds, "SELECT kind, COUNT(*) AS n FROM boundaries GROUP BY kind",
+    for_each_row(ds, path, "SELECT kind, COUNT(*) AS n FROM boundaries GROUP BY kind",
           [&](OGRFeature& f) { s.boundaries_by_kind[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
-    query(ds, "SELECT type, COUNT(*) AS n FROM interventions GROUP BY type",
+    for_each_row(ds, path, "SELECT type, COUNT(*) AS n FROM interventions GROUP BY type",
           [&](OGRFeature& f) { s.interventions_by_type[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
     s.cctv_illustrative = count_where(store.layer(schema::k_cctv), "illustrative = 1");
     s.interventions_illustrative = count_where(store.layer(schema::k_interventions), "illustrative = 1");
@@ -114,6 +131,11 @@ nlohmann::ordered_json to_json(const ProjectSummary& s) {
         layers.push_back(lj);
     }
     j["layers"] = layers;
+    nlohmann::ordered_json results = nlohmann::ordered_json::array();
+    for (const auto& r : s.results)
+        results.push_back({{"name", r.name}, {"geometry", r.geometry_type}, {"features", r.features}, {"method", r.method},
+                           {"period", r.period}, {"categories", r.categories}});
+    j["results"] = results;
     j["settings"] = s.settings;
     nlohmann::ordered_json log = nlohmann::ordered_json::array();
     for (const auto& e : s.import_log) {

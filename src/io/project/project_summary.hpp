@@ -21,6 +21,15 @@ struct LayerSummary {
     std::optional<std::array<double, 4>> extent; // min_x, min_y, max_x, max_y in the working CRS
 };
 
+// A layer an analysis saved into the project (`--out project.gpkg`): any layer that is not
+// part of the project schema, with what its metadata says it holds.
+struct ResultLayerSummary {
+    std::string name;
+    std::string geometry_type;
+    long long features = 0;
+    std::string method, period, categories; // from the layer metadata; "" when absent
+};
+
 // What `safermap info` reports about a project.
 struct ProjectSummary {
     std::string path;
@@ -29,6 +38,7 @@ struct ProjectSummary {
     std::string crs_name; // e.g. OSGB36 / British National Grid
     std::map<std::string, std::string> settings;
     std::vector<LayerSummary> layers;
+    std::vector<ResultLayerSummary> results;
     // Incidents, over all imports into the project: rows_read == incidents + rejected.
     long long rows_read = 0;
     long long incidents = 0;

@@ -3,9 +3,11 @@
 
 #include "core/error.hpp"
 #include "io/gdal/gdal_env.hpp"
-#include "io/gdal/gpkg_output.hpp"
 #include "io/gdal/ogr_geos_bridge.hpp"
 #include "io/csv/rejects_writer.hpp"
+#include "core/output_file.hpp"
+#include "io/results/result_gpkg.hpp"
+#include "io/results/surface_writer.hpp"
 
 #include <fmt/format.h>
 #include <gdal_priv.h>
@@ -20,27 +22,27 @@ namespace safermap::io {
 namespace {
 
 void write_csv(const std::string& path, const PolygonSet& p, const std::vector<PolygonColumn>& columns, const ResultMetadata& meta) {
-    std::unique_ptr<std::FILE, decltype(&std::fclose)> out(std::fopen(path.c_str(), "wb"), &std::fclose);
-    if (!out) throw IoError(fmt::format("{}: cannot write", path));
+    ReplacementFile file(path, "CSV");
+    std::FILE* out = file.stream();
     std::string line = "code,name";
     for (const auto& c : columns) line += "," + c.name;
-    fmt::print(out.get(), "{}\n", line);
+    fmt::print(out, "{}\n", line);
     for (std::size_t i = 0; i < p.code.size(); ++i) {
         line.clear();
         append_csv_field(line, p.code[i]);
         line.push_back(',');
         append_csv_field(line, p.name[i]);
         for (const auto& c : columns) line += fmt::format(",{}", c.values[i]);
-        fmt::print(out.get(), "{}\n", line);
+        fmt::print(out, "{}\n", line);
     }
-    if (std::ferror(out.get())) throw IoError(fmt::format("{}: write failed", path));
     write_metadata_json(path + ".json", meta);
+    file.commit();
 }
 
 void write_gpkg(const std::string& path, const PolygonSet& p, const std::vector<PolygonColumn>& columns,
                 const ResultMetadata& meta, const std::string& layer_name) {
-    GDALDatasetUniquePtr ds = open_or_create_gpkg(path);
-    OGRLayer* layer = &create_result_layer(*ds, path, layer_name, p.crs, wkbMultiPolygon, meta);
+    GpkgOutput out(path);
+    OGRLayer* layer = &create_result_layer(out.dataset(), path, layer_name, p.crs, wkbMultiPolygon, meta);
     for (const char* name : {"code", "name"}) {
         OGRFieldDefn fd(name, OFTString);
         layer->CreateField(&fd);
@@ -49,7 +51,6 @@ void write_gpkg(const std::string& path, const PolygonSet& p, const std::vector<
         OGRFieldDefn fd(c.name.c_str(), OFTReal);
         layer->CreateField(&fd);
     }
-    if (ds->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot start a transaction", path));
     for (std::size_t i = 0; i < p.code.size(); ++i) {
         OGRFeature f(layer->GetLayerDefn());
         f.SetField("code", p.code[i].c_str());
@@ -60,20 +61,26 @@ void write_gpkg(const std::string& path, const PolygonSet& p, const std::vector<
         if (layer->CreateFeature(&f) != OGRERR_NONE)
             throw IoError(fmt::format("{}: cannot write polygon {} ({})", path, p.code[i], gdal_last_error()));
     }
-    if (ds->CommitTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: commit failed ({})", path, gdal_last_error()));
+    out.commit();
 }
 
 } // namespace
 
-void write_polygon_results(const std::string& path, const PolygonSet& polygons, const std::vector<PolygonColumn>& columns,
+std::vector<std::string> write_polygon_results(const std::string& path, const PolygonSet& polygons, const std::vector<PolygonColumn>& columns,
                            const ResultMetadata& metadata, const std::string& layer_name) {
     gdal_init();
     for (const auto& c : columns)
         if (c.values.size() != polygons.code.size()) throw Error(fmt::format("{}: column '{}' does not fit the polygons", path, c.name));
     std::string ext = std::filesystem::path(path).extension().string();
     for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    if (ext == ".csv") return write_csv(path, polygons, columns, metadata);
-    if (ext == ".gpkg") return write_gpkg(path, polygons, columns, metadata, layer_name);
+    if (ext == ".csv") {
+        write_csv(path, polygons, columns, metadata);
+        return {path, path + ".json"};
+    }
+    if (ext == ".gpkg") {
+        write_gpkg(path, polygons, columns, metadata, layer_name);
+        return {path + " (layer " + layer_name + ")"};
+    }
     throw ConfigError(fmt::format("{}: unknown output type '{}' for polygons (use .csv or .gpkg)", path, ext));
 }
 

@@ -151,7 +151,7 @@ TEST_CASE("police.uk rows round-trip through the project byte for byte", "[io][p
     test::TempDir dir;
     auto source = test::test_data("policeuk/2025-01-notts-excerpt.csv");
     io::run_import(incidents_request(dir.file("p.gpkg"), {source}, dir.file("r.csv")));
-    CHECK(io::export_police_uk_csv(dir.file("p.gpkg"), dir.file("out.csv")) == 21);
+    CHECK(io::export_incidents(dir.file("p.gpkg"), {}, dir.file("out.csv"), "incidents").incidents == 21);
     // Expected: the source file without the 3 rejected rows (lines 22, 23 and 25).
     std::istringstream in(slurp(source));
     std::string line, expected;

@@ -53,7 +53,7 @@ TEST_CASE("a surface written as CSV lists cell centres, with a metadata sidecar"
     CHECK(std::filesystem::exists(dir.file("s.csv.json")));
 }
 
-TEST_CASE("a surface written to a GeoPackage becomes a layer of cell polygons", "[io][surface]") {
+TEST_CASE("a surface written to a GeoPackage becomes a layer of cell centres with the cell size", "[io][surface]") {
     test::TempDir dir;
     io::write_surface(dir.file("r.gpkg"), sample_surface(), "EPSG:27700", {{"kernel", "quartic"}}, "kde_all");
     io::write_surface(dir.file("r.gpkg"), sample_surface(), "EPSG:27700", {}, "kde_all"); // replaces, not appends
@@ -66,9 +66,11 @@ TEST_CASE("a surface written to a GeoPackage becomes a layer of cell polygons", 
     OGRFeatureUniquePtr f(layer->GetNextFeature());
     REQUIRE(f);
     CHECK(f->GetFieldAsDouble("value") == 12);
-    OGREnvelope env;
-    f->GetGeometryRef()->getEnvelope(&env);
-    CHECK(env.MinX == 450200);
-    CHECK(env.MaxY == 358200);
+    // Cell (2, 1) spans 450200-450300 by 358100-358200: its centre is (450250, 358150).
+    REQUIRE(wkbFlatten(f->GetGeometryRef()->getGeometryType()) == wkbPoint);
+    CHECK(f->GetGeometryRef()->toPoint()->getX() == 450250);
+    CHECK(f->GetGeometryRef()->toPoint()->getY() == 358150);
+    CHECK(std::string(layer->GetMetadataItem("cell_size_m")) == "100.0");
+    CHECK(std::string(layer->GetMetadataItem("geometry")) == "cell centres");
     REQUIRE_THROWS_AS(io::write_surface(dir.file("s.png"), sample_surface(), "EPSG:27700", {}, "x"), ConfigError);
 }

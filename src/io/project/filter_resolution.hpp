@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// Checking a project's filters against what the project holds, before anything is analysed: a
+// crime type, month range or area that matches nothing is an error that lists what exists.
+
+#include "geo/geos_context.hpp"
+#include "geo/study_area.hpp"
+#include "io/incidents/point_loader.hpp"
+#include "io/project/project_store.hpp"
+
+#include <memory>
+#include <string>
+
+namespace safermap::io {
+
+// `filter` with each crime type and the area spelt as the project spells them (matched
+// case-insensitively, surrounding spaces ignored). Throws ConfigError naming the project when a
+// crime type, the area (of `area_kind`, when given), or the month range matches nothing: the
+// message lists what the project has and suggests the closest name.
+PointFilter resolve_project_filter(ProjectStore& store, const PointFilter& filter);
+
+// The filter's months and crime types as an SQL WHERE clause on the incidents layer (" WHERE
+// month >= '2025-01' AND category IN ('Burglary')"), or "" with neither. The area is not in
+// it: SQL cannot test points in polygons portably; use load_filter_area().
+std::string filter_sql_where(const PointFilter& filter);
+
+// The boundary the filter's area names (by name or code, of its kind when given), or null
+// when it names none. Throws ConfigError when the project has no such boundary.
+std::unique_ptr<geo::StudyArea> load_filter_area(ProjectStore& store, const PointFilter& filter, const geo::GeosContext& geos);
+
+} // namespace safermap::io
