@@ -3,6 +3,7 @@
 
 #include "geo/incident_location.hpp"
 #include "core/error.hpp"
+#include "io/project/attribution.hpp"
 #include "io/project/boundary_reader.hpp"
 #include "io/incidents/point_loader.hpp"
 #include "io/project/project_schema.hpp"
@@ -237,13 +238,10 @@ MapScene load_scene(const std::string& project, const geo::GeosContext& geos) {
     }
     s.incidents = load_incidents(project, s.area("ward"));
     for (std::size_t i = 0; i < s.incidents.size(); ++i) s.bounds.include(s.incidents.x[i], s.incidents.y[i]);
-    if (!s.incidents.x.empty() || !s.areas.empty()) {
-        s.attribution.push_back("Crime data: data.police.uk, Open Government Licence v3.0");
-        s.attribution.push_back("Boundaries: Office for National Statistics, OGL v3.0; contains OS data © Crown copyright and database right");
+    {
+        io::ProjectStore store = io::ProjectStore::open(project, false);
+        s.attribution = io::project_attribution(store);
     }
-    if (std::any_of(s.cctv.begin(), s.cctv.end(), [](const CctvSite& c) { return c.illustrative; }) ||
-        std::any_of(s.interventions.begin(), s.interventions.end(), [](const Intervention& i) { return i.illustrative; }))
-        s.attribution.push_back("CCTV sites and interventions marked ILLUSTRATIVE are made up, not real positions");
     return s;
 }
 

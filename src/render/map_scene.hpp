@@ -7,6 +7,7 @@
 #include "core/incident.hpp"
 #include "geo/geos_context.hpp"
 #include "geo/polygon_index.hpp"
+#include "io/project/attribution.hpp"
 #include "render/camera.hpp"
 #include "render/tessellate.hpp"
 
@@ -75,7 +76,7 @@ struct MapScene {
     std::vector<Intervention> interventions;
     std::vector<Bookmark> bookmarks;   // "Whole area", priority areas, then views saved in settings
     WorldBounds bounds;
-    std::vector<std::string> attribution; // lines to show on the map
+    std::vector<io::AttributionLine> attribution; // what each layer's data is owed; show with io::attribution_for
 
     const AreaLayer* area(const std::string& kind) const;
     const Bookmark* bookmark(const std::string& name) const;

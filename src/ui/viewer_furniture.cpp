@@ -110,7 +110,14 @@ void ViewerApp::draw_overlays(int width, int height) {
         }
     }
     if (m_state.public_mode) f.legend.push_back({K::fill, "Public map: no incident locations", {255, 255, 255, 255}, ""});
-    f.attribution = m_scene.attribution;
+    // Owed only by what is on the map: the layers drawn from incidents, each boundary kind shown.
+    f.attribution = io::attribution_for(m_scene.attribution, [&](const std::string& layer) {
+        if (layer == "incidents")
+            return m_state.shows("incidents") || m_state.shows("clusters") || m_state.shows("ward_counts") || m_state.shows("ward_hotspots") ||
+                   (m_state.shows(m_state.raster_layer) && !m_state.raster_layer.empty());
+        if (layer == "ward") return m_state.shows("ward") || m_state.shows("ward_counts") || m_state.shows("ward_hotspots");
+        return m_state.shows(layer);
+    });
     draw_furniture(dl, f, m_camera);
 }
 
