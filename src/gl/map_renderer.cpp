@@ -77,7 +77,7 @@ MapRenderer::MeshBuffers MapRenderer::upload_mesh(const render::Mesh& mesh) {
     return m;
 }
 
-void MapRenderer::upload(const render::MapScene& scene) {
+void MapRenderer::upload(const scene::MapScene& scene) {
     m_fills.clear();
     m_outlines.clear();
     for (const auto& a : scene.areas) {
@@ -138,7 +138,7 @@ void MapRenderer::set_area_colours(std::size_t layer, const std::vector<render::
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(colours.size()), colours.data(), GL_DYNAMIC_DRAW);
 }
 
-void MapRenderer::set_density(const render::DensityResult& d) {
+void MapRenderer::set_density(const scene::DensityResult& d) {
     const auto& g = d.surface.grid;
     std::vector<float> v(d.surface.values.begin(), d.surface.values.end());
     m_raster_values = upload_values(g.nx, g.ny, v.data(), true);
@@ -147,7 +147,7 @@ void MapRenderer::set_density(const render::DensityResult& d) {
     m_raster_kind = RasterKind::values;
 }
 
-void MapRenderer::set_grid_bins(const render::GridHotspots& h) {
+void MapRenderer::set_grid_bins(const scene::GridHotspots& h) {
     std::vector<render::Rgba> palette;
     for (int b = -3; b <= 3; ++b) palette.push_back(render::gi_bin_colour(b));
     set_grid_classes(h.bins, palette, 3);
@@ -172,7 +172,7 @@ void MapRenderer::clear_raster() {
     m_raster_values.reset();
 }
 
-void MapRenderer::set_clusters(const render::ClusterResult& c) {
+void MapRenderer::set_clusters(const scene::ClusterResult& c) {
     m_clusters_fill = upload_mesh(c.fill);
     m_clusters_lines = upload_mesh(c.lines);
     m_clusters_ellipses = upload_mesh(c.ellipses);

@@ -8,8 +8,8 @@
 #include "gl/shader_program.hpp"
 #include "render/camera.hpp"
 #include "render/color_ramp.hpp"
-#include "render/map_scene.hpp"
-#include "render/scene_analysis.hpp"
+#include "scene/map_scene.hpp"
+#include "scene/scene_analysis.hpp"
 
 #include <array>
 #include <memory>
@@ -37,19 +37,19 @@ public:
     explicit MapRenderer(const std::string& shader_dir);
     ~MapRenderer();
 
-    void upload(const render::MapScene& scene);
+    void upload(const scene::MapScene& scene);
     // Colours each polygon of area layer `layer` (Gi* bins, choropleths); empty: one colour.
     void set_area_colours(std::size_t layer, const std::vector<render::Rgba>& per_polygon);
 
-    void set_density(const render::DensityResult& density);
-    void set_grid_bins(const render::GridHotspots& bins);
+    void set_density(const scene::DensityResult& density);
+    void set_grid_bins(const scene::GridHotspots& bins);
     // Integer classes per cell (emerging categories), class c coloured palette[c + offset].
     void set_grid_classes(const analysis::Surface& classes, const std::vector<render::Rgba>& palette, int offset);
     void clear_raster();
     bool has_raster() const { return m_raster_kind != RasterKind::none; }
     bool raster_is_bins() const { return m_raster_kind == RasterKind::bins; }
 
-    void set_clusters(const render::ClusterResult& clusters);
+    void set_clusters(const scene::ClusterResult& clusters);
     void clear_clusters();
     bool has_clusters() const { return m_clusters_fill.count > 0; }
 

@@ -27,7 +27,7 @@ double AnalysisJobs::seconds_running() const { return m_busy ? now_seconds() - m
 
 void AnalysisJobs::wait() { join(); }
 
-bool AnalysisJobs::start(Kind kind, const render::IncidentLayer& layer, const render::IncidentFilter& filter,
+bool AnalysisJobs::start(Kind kind, const scene::IncidentLayer& layer, const scene::IncidentFilter& filter,
                          const render::WorldBounds& extent, const AnalysisParams& p) {
     if (m_busy) return false;
     join();
@@ -40,19 +40,19 @@ bool AnalysisJobs::start(Kind kind, const render::IncidentLayer& layer, const re
     m_thread = std::thread([this, kind, &layer, filter, extent, p] {
         try {
             if (kind == Kind::density) {
-                auto r = render::density(layer, filter, extent, p.kde_cell_m, p.kde_bandwidth_m);
+                auto r = scene::density(layer, filter, extent, p.kde_cell_m, p.kde_bandwidth_m);
                 std::lock_guard lock(m_mutex);
                 m_density = std::move(r);
             } else if (kind == Kind::grid_hotspots) {
-                auto r = render::grid_hotspots(layer, filter, extent, p.grid_cell_m);
+                auto r = scene::grid_hotspots(layer, filter, extent, p.grid_cell_m);
                 std::lock_guard lock(m_mutex);
                 m_hotspots = std::move(r);
             } else if (kind == Kind::emerging) {
-                auto r = render::emerging_grid(layer, filter, extent, p.grid_cell_m);
+                auto r = scene::emerging_grid(layer, filter, extent, p.grid_cell_m);
                 std::lock_guard lock(m_mutex);
                 m_emerging = std::move(r);
             } else {
-                auto r = render::point_clusters(m_geos, layer, filter, p.dbscan_eps_m, p.dbscan_min_points);
+                auto r = scene::point_clusters(m_geos, layer, filter, p.dbscan_eps_m, p.dbscan_min_points);
                 std::lock_guard lock(m_mutex);
                 m_clusters = std::move(r);
             }
@@ -65,22 +65,22 @@ bool AnalysisJobs::start(Kind kind, const render::IncidentLayer& layer, const re
     return true;
 }
 
-std::optional<render::DensityResult> AnalysisJobs::take_density() {
+std::optional<scene::DensityResult> AnalysisJobs::take_density() {
     std::lock_guard lock(m_mutex);
     return std::exchange(m_density, std::nullopt);
 }
 
-std::optional<render::GridHotspots> AnalysisJobs::take_grid_hotspots() {
+std::optional<scene::GridHotspots> AnalysisJobs::take_grid_hotspots() {
     std::lock_guard lock(m_mutex);
     return std::exchange(m_hotspots, std::nullopt);
 }
 
-std::optional<render::ClusterResult> AnalysisJobs::take_clusters() {
+std::optional<scene::ClusterResult> AnalysisJobs::take_clusters() {
     std::lock_guard lock(m_mutex);
     return std::exchange(m_clusters, std::nullopt);
 }
 
-std::optional<render::EmergingGrid> AnalysisJobs::take_emerging() {
+std::optional<scene::EmergingGrid> AnalysisJobs::take_emerging() {
     std::lock_guard lock(m_mutex);
     return std::exchange(m_emerging, std::nullopt);
 }

@@ -4,7 +4,7 @@
 // never freezes; the main thread collects finished results each frame. One job at a time.
 
 #include "geo/geos_context.hpp"
-#include "render/scene_analysis.hpp"
+#include "scene/scene_analysis.hpp"
 #include "ui/viewer_state.hpp"
 
 #include <atomic>
@@ -21,7 +21,7 @@ public:
     ~AnalysisJobs();
 
     // Starts a job on `layer` (which must outlive it). Returns false when one is running.
-    bool start(Kind kind, const render::IncidentLayer& layer, const render::IncidentFilter& filter, const render::WorldBounds& extent,
+    bool start(Kind kind, const scene::IncidentLayer& layer, const scene::IncidentFilter& filter, const render::WorldBounds& extent,
                const AnalysisParams& params);
     bool busy() const { return m_busy.load(); }
     const std::string& running() const { return m_running; }
@@ -29,10 +29,10 @@ public:
     void wait();
 
     // Finished results, handed over once.
-    std::optional<render::DensityResult> take_density();
-    std::optional<render::GridHotspots> take_grid_hotspots();
-    std::optional<render::ClusterResult> take_clusters();
-    std::optional<render::EmergingGrid> take_emerging();
+    std::optional<scene::DensityResult> take_density();
+    std::optional<scene::GridHotspots> take_grid_hotspots();
+    std::optional<scene::ClusterResult> take_clusters();
+    std::optional<scene::EmergingGrid> take_emerging();
     std::string take_error();
 
 private:
@@ -43,10 +43,10 @@ private:
     std::string m_running;
     double m_started = 0;
     std::mutex m_mutex;
-    std::optional<render::DensityResult> m_density;
-    std::optional<render::GridHotspots> m_hotspots;
-    std::optional<render::ClusterResult> m_clusters;
-    std::optional<render::EmergingGrid> m_emerging;
+    std::optional<scene::DensityResult> m_density;
+    std::optional<scene::GridHotspots> m_hotspots;
+    std::optional<scene::ClusterResult> m_clusters;
+    std::optional<scene::EmergingGrid> m_emerging;
     std::string m_error;
     geo::GeosContext m_geos; // used only by the worker (cluster hulls)
 };

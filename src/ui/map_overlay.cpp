@@ -32,7 +32,7 @@ ImU32 to_imgui(render::Rgba c, float opacity) {
     return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::lround(c.a * std::clamp(opacity, 0.f, 1.f))));
 }
 
-void draw_area_labels(ImDrawList& dl, const render::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size, ImU32 colour) {
+void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size, ImU32 colour) {
     std::vector<render::LabelCandidate> candidates;
     for (std::size_t i = 0; i < areas.names.size(); ++i) {
         const ImVec2 p = to_screen(cam, areas.label_points[i]);
@@ -49,7 +49,7 @@ void draw_area_labels(ImDrawList& dl, const render::AreaLayer& areas, const rend
     }
 }
 
-void draw_cctv(ImDrawList& dl, const std::vector<render::CctvSite>& sites, const render::Camera& cam, float opacity) {
+void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const render::Camera& cam, float opacity) {
     const render::Rgba fill{0, 114, 178, 70}, edge{0, 84, 140, 255};
     for (const auto& s : sites) {
         const bool ptz = s.type == "ptz" || !s.has_direction;
@@ -100,7 +100,7 @@ void draw_intervention_symbol(ImDrawList& dl, const std::string& type, ImVec2 at
     }
 }
 
-void draw_interventions(ImDrawList& dl, const std::vector<render::Intervention>& items, const render::Camera& cam, float opacity,
+void draw_interventions(ImDrawList& dl, const std::vector<scene::Intervention>& items, const render::Camera& cam, float opacity,
                         float size_px) {
     for (const auto& iv : items) draw_intervention_symbol(dl, iv.type, to_screen(cam, iv.anchor), size_px, opacity);
 }

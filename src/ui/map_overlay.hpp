@@ -5,7 +5,7 @@
 // meeting needs (title, legend, scale bar, north arrow, month, data attribution).
 
 #include "render/camera.hpp"
-#include "render/map_scene.hpp"
+#include "scene/map_scene.hpp"
 #include "ui/viewer_state.hpp"
 
 #include <imgui.h>
@@ -17,10 +17,10 @@ namespace safermap::ui {
 
 ImU32 to_imgui(render::Rgba c, float opacity = 1.f);
 
-void draw_area_labels(ImDrawList& dl, const render::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size,
+void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size,
                       ImU32 colour);
-void draw_cctv(ImDrawList& dl, const std::vector<render::CctvSite>& sites, const render::Camera& cam, float opacity);
-void draw_interventions(ImDrawList& dl, const std::vector<render::Intervention>& items, const render::Camera& cam, float opacity,
+void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const render::Camera& cam, float opacity);
+void draw_interventions(ImDrawList& dl, const std::vector<scene::Intervention>& items, const render::Camera& cam, float opacity,
                         float size_px);
 // Symbol of an intervention type, for the map and the legend.
 void draw_intervention_symbol(ImDrawList& dl, const std::string& type, ImVec2 at, float size_px, float opacity);

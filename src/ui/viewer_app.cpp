@@ -92,7 +92,7 @@ void ViewerApp::init_window(bool visible) {
 }
 
 void ViewerApp::init_state() {
-    m_scene = render::load_scene(m_opt.project, m_geos);
+    m_scene = scene::load_scene(m_opt.project, m_geos);
     m_renderer->upload(m_scene);
     auto add = [&](const std::string& id, const std::string& title, bool visible, float opacity, render::Rgba colour) {
         m_state.layers.push_back(LayerState{id, title, visible, opacity, colour});
@@ -140,10 +140,10 @@ void ViewerApp::apply_options() {
         for (auto& l : m_state.layers) l.visible = std::find(wanted.begin(), wanted.end(), l.id) != wanted.end();
     }
     m_state.presentation = m_opt.presentation;
-    const render::Bookmark* whole = m_scene.bookmark("Whole area");
+    const scene::Bookmark* whole = m_scene.bookmark("Whole area");
     fit_view(whole ? whole->bounds : m_scene.bounds);
     if (!m_opt.view.empty()) {
-        const render::Bookmark* b = m_scene.bookmark(m_opt.view);
+        const scene::Bookmark* b = m_scene.bookmark(m_opt.view);
         if (!b) {
             std::string known;
             for (const auto& v : m_scene.bookmarks) known += (known.empty() ? "" : ", ") + v.name;
@@ -163,7 +163,7 @@ void ViewerApp::apply_options() {
         }
     }
     if (!m_opt.area.empty()) {
-        const render::AreaLayer* wards = m_scene.area("ward");
+        const scene::AreaLayer* wards = m_scene.area("ward");
         if (!wards) throw ConfigError("--area: the project has no wards");
         for (std::size_t i = 0; i < wards->names.size(); ++i)
             if (wards->names[i] == m_opt.area || wards->codes[i] == m_opt.area) m_state.ward = static_cast<std::int32_t>(i);
@@ -187,8 +187,8 @@ void ViewerApp::apply_options() {
     for (const auto& a : split_commas(m_opt.analyses)) run_analysis_now(a);
 }
 
-render::IncidentFilter ViewerApp::filter() const {
-    render::IncidentFilter f;
+scene::IncidentFilter ViewerApp::filter() const {
+    scene::IncidentFilter f;
     f.from_month = m_state.from_month;
     f.to_month = m_state.to_month;
     f.categories = m_state.categories;
@@ -215,9 +215,9 @@ void ViewerApp::start_analysis(const std::string& which) {
     else if (which == "clusters") m_jobs.start(AnalysisJobs::Kind::clusters, m_scene.incidents, filter(), extent, m_state.params);
     else if (which == "ward_hotspots") {
         // Fast (one count per ward), and it uses the scene's GEOS context: on this thread.
-        const render::AreaLayer* wards = m_scene.area("ward");
+        const scene::AreaLayer* wards = m_scene.area("ward");
         if (!wards) throw ConfigError("ward_hotspots: the project has no wards");
-        m_ward_hotspots = render::area_hotspots(*wards, m_scene.incidents, filter());
+        m_ward_hotspots = scene::area_hotspots(*wards, m_scene.incidents, filter());
         refresh_area_colours();
         if (auto* l = m_state.layer("ward_hotspots")) l->visible = true;
         int hot = 0;
@@ -252,7 +252,7 @@ void ViewerApp::collect_results() {
         if (auto* l = m_state.layer("hotspots")) l->visible = true;
     }
     if (auto e = m_jobs.take_emerging()) {
-        m_renderer->set_grid_classes(e->category, render::emerging_palette(), 8);
+        m_renderer->set_grid_classes(e->category, scene::emerging_palette(), 8);
         std::set<int> codes;
         for (double c : e->category.values)
             if (c != 0) codes.insert(static_cast<int>(c));
@@ -302,13 +302,13 @@ void ViewerApp::colour_wards(const std::string& what) {
 }
 
 void ViewerApp::refresh_counts() {
-    const render::AreaLayer* wards = m_scene.area("ward");
+    const scene::AreaLayer* wards = m_scene.area("ward");
     if (!wards) return;
     std::string key = fmt::format("{}-{}", m_state.from_month, m_state.to_month);
     for (bool c : m_state.categories) key += c ? '1' : '0';
     key += fmt::format("w{}", m_state.ward);
     if (key == m_counts_key) return;
-    m_counts = render::area_counts(*wards, m_scene.incidents, filter());
+    m_counts = scene::area_counts(*wards, m_scene.incidents, filter());
     m_counts_key = key;
 }
 

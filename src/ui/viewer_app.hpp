@@ -5,8 +5,8 @@
 
 #include "geo/geos_context.hpp"
 #include "gl/map_renderer.hpp"
-#include "render/map_scene.hpp"
-#include "render/scene_analysis.hpp"
+#include "scene/map_scene.hpp"
+#include "scene/scene_analysis.hpp"
 #include "ui/analysis_jobs.hpp"
 #include "ui/viewer_state.hpp"
 
@@ -69,7 +69,7 @@ private:
     // Colours the ward fill for `what` ("counts" choropleth or "hotspots"), when not already.
     void colour_wards(const std::string& what);
     std::vector<double> ward_breaks() const;
-    render::IncidentFilter filter() const;
+    scene::IncidentFilter filter() const;
     std::string period_text() const;
     int screenshot();
     int bench();
@@ -91,13 +91,13 @@ private:
     ImFont* m_font = nullptr;
     ImFont* m_large_font = nullptr;
     geo::GeosContext m_geos;
-    render::MapScene m_scene;
+    scene::MapScene m_scene;
     std::unique_ptr<gl::MapRenderer> m_renderer;
     render::Camera m_camera;
     ViewerState m_state;
     AnalysisJobs m_jobs;
-    std::optional<render::AreaHotspots> m_ward_hotspots;
-    render::AreaCounts m_counts;
+    std::optional<scene::AreaHotspots> m_ward_hotspots;
+    scene::AreaCounts m_counts;
     std::string m_counts_key;
     std::string m_ward_colouring;  // what the ward fill's colours show now
     std::string m_status;          // last message for the status line

@@ -4,7 +4,7 @@
 // presentation mode).
 #include "analysis/emerging_hotspots.hpp"
 #include "render/classify.hpp"
-#include "render/scene_analysis.hpp"
+#include "scene/scene_analysis.hpp"
 #include "ui/map_overlay.hpp"
 #include "ui/viewer_app.hpp"
 
@@ -33,7 +33,7 @@ void ViewerApp::draw_overlays(int width, int height) {
             }
     }
     if (m_state.shows("labels"))
-        if (const render::AreaLayer* wards = m_scene.area("ward"))
+        if (const scene::AreaLayer* wards = m_scene.area("ward"))
             draw_area_labels(dl, *wards, m_camera, m_font, 14.f * scale, IM_COL32(40, 40, 40, 255));
 
     Furniture f;
@@ -44,7 +44,7 @@ void ViewerApp::draw_overlays(int width, int height) {
     if (m_state.presentation || !m_opt.screenshot.empty()) f.title = m_state.title;
     f.month = period_text();
     if (m_state.ward >= 0)
-        if (const render::AreaLayer* wards = m_scene.area("ward"))
+        if (const scene::AreaLayer* wards = m_scene.area("ward"))
             f.month += ", " + wards->names[static_cast<std::size_t>(m_state.ward)] + " ward only";
     using K = LegendEntry::Kind;
     if (m_state.shows("priority")) f.legend.push_back({K::outline, "Priority area", m_state.layer("priority")->colour, ""});
@@ -70,7 +70,7 @@ void ViewerApp::draw_overlays(int width, int height) {
     if ((raster == "hotspots" && m_state.shows("hotspots")) || (m_state.shows("ward_hotspots") && m_ward_hotspots))
         f.legend.push_back({K::bins, "Gi* hot and cold spots (FDR)", {}, ""});
     if (raster == "emerging" && m_state.shows("emerging")) {
-        const auto palette = render::emerging_palette();
+        const auto palette = scene::emerging_palette();
         for (int code : m_state.emerging_codes)
             f.legend.push_back({K::fill, std::string(analysis::describe(code)), palette[static_cast<std::size_t>(code + 8)], ""});
     }

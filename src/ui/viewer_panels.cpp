@@ -56,7 +56,7 @@ void ViewerApp::layers_panel() {
         if (ImGui::SmallButton("^") && i + 1 < m_state.layers.size()) std::swap(m_state.layers[i], m_state.layers[i + 1]);
         ImGui::SameLine();
         if (ImGui::SmallButton("zoom")) {
-            if (const render::AreaLayer* a = m_scene.area(l.id)) fit_view(a->bounds);
+            if (const scene::AreaLayer* a = m_scene.area(l.id)) fit_view(a->bounds);
             else if (l.id == "incidents") fit_view(m_scene.bounds);
             else fit_view(m_scene.bookmarks.front().bounds);
         }
@@ -102,7 +102,7 @@ void ViewerApp::filter_panel() {
         ImGui::SameLine();
         ImGui::TextUnformatted(period_text().c_str());
     }
-    if (const render::AreaLayer* wards = m_scene.area("ward")) {
+    if (const scene::AreaLayer* wards = m_scene.area("ward")) {
         const char* current = m_state.ward < 0 ? "All wards" : wards->names[static_cast<std::size_t>(m_state.ward)].c_str();
         if (ImGui::BeginCombo("Area", current)) {
             if (ImGui::Selectable("All wards", m_state.ward < 0)) m_state.ward = -1;
@@ -148,7 +148,7 @@ void ViewerApp::analysis_panel() {
 }
 
 void ViewerApp::inspect_panel() {
-    const render::AreaLayer* wards = m_scene.area("ward");
+    const scene::AreaLayer* wards = m_scene.area("ward");
     if (!wards) {
         ImGui::TextUnformatted("No wards in this project.");
         return;
@@ -203,9 +203,9 @@ void ViewerApp::views_panel() {
     ImGui::InputText("##viewname", name, sizeof(name));
     ImGui::SameLine();
     if (ImGui::Button("Save view") && name[0]) {
-        const render::Bookmark b{name, m_camera.visible()};
+        const scene::Bookmark b{name, m_camera.visible()};
         try {
-            render::save_bookmark(m_opt.project, b);
+            scene::save_bookmark(m_opt.project, b);
             m_scene.bookmarks.push_back(b);
             m_status = fmt::format("saved view '{}' in the project", b.name);
         } catch (const std::exception& e) {
@@ -218,7 +218,7 @@ void ViewerApp::views_panel() {
 
 void ViewerApp::hover_tooltip() {
     if (ImGui::GetIO().WantCaptureMouse) return;
-    const render::AreaLayer* wards = m_scene.area("ward");
+    const scene::AreaLayer* wards = m_scene.area("ward");
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const XY world = m_camera.screen_to_world(XY{mouse.x, mouse.y});
     std::string text;

@@ -8,8 +8,8 @@
 #include "jobs/analysis_units.hpp"
 #include "jobs/kde_job.hpp"
 #include "jobs/point_request.hpp"
-#include "render/map_scene.hpp"
-#include "render/scene_analysis.hpp"
+#include "scene/map_scene.hpp"
+#include "scene/scene_analysis.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>
@@ -34,8 +34,8 @@ std::string demo_project(const test::TempDir& dir) {
 }
 
 // The viewer's filter for "Burglary, February to March 2025".
-render::IncidentFilter viewer_filter(const render::IncidentLayer& layer) {
-    render::IncidentFilter f;
+scene::IncidentFilter viewer_filter(const scene::IncidentLayer& layer) {
+    scene::IncidentFilter f;
     f.from_month = 2025 * 12 + 1;
     f.to_month = 2025 * 12 + 2;
     f.categories.assign(layer.categories.size(), false);
@@ -51,7 +51,7 @@ TEST_CASE("the CLI's and the viewer's KDE of one request are identical", "[jobs]
     test::TempDir dir;
     const std::string project = demo_project(dir);
     geo::GeosContext geos;
-    const render::MapScene scene = render::load_scene(project, geos);
+    const scene::MapScene scene = scene::load_scene(project, geos);
 
     jobs::PointRequest cli;
     cli.project = project;
@@ -59,7 +59,7 @@ TEST_CASE("the CLI's and the viewer's KDE of one request are identical", "[jobs]
     cli.filter.from_month = "2025-02";
     cli.filter.to_month = "2025-03";
     const io::PointSet cli_points = jobs::load_points(cli);
-    const io::PointSet viewer_points = render::filtered_points(scene.incidents, viewer_filter(scene.incidents), scene.crs);
+    const io::PointSet viewer_points = scene::filtered_points(scene.incidents, viewer_filter(scene.incidents), scene.crs);
     REQUIRE(cli_points.size() > 20);
     REQUIRE(cli_points.size() == viewer_points.size());
 
@@ -69,7 +69,7 @@ TEST_CASE("the CLI's and the viewer's KDE of one request are identical", "[jobs]
     request.grid.cell_m = 100;
     request.grid.extent = geo::Bounds{extent.min_x, extent.min_y, extent.max_x, extent.max_y};
     const jobs::KdeOutcome from_cli = jobs::run_kde(cli_points, request);
-    const render::DensityResult from_viewer = render::density(scene.incidents, viewer_filter(scene.incidents), extent, 100, 400);
+    const scene::DensityResult from_viewer = scene::density(scene.incidents, viewer_filter(scene.incidents), extent, 100, 400);
     REQUIRE(from_cli.surface.values.size() == from_viewer.surface.values.size());
     CHECK(from_cli.surface.grid.min_x == from_viewer.surface.grid.min_x);
     CHECK(from_cli.surface.grid.min_y == from_viewer.surface.grid.min_y);
@@ -81,7 +81,7 @@ TEST_CASE("the CLI's and the viewer's grid Gi* bins are identical", "[jobs][face
     test::TempDir dir;
     const std::string project = demo_project(dir);
     geo::GeosContext geos;
-    const render::MapScene scene = render::load_scene(project, geos);
+    const scene::MapScene scene = scene::load_scene(project, geos);
     const render::WorldBounds extent = scene.bounds;
 
     jobs::PointRequest cli;
@@ -95,7 +95,7 @@ TEST_CASE("the CLI's and the viewer's grid Gi* bins are identical", "[jobs][face
     const jobs::Units u = units.build(cli, geos);
     const analysis::GiStarResult cli_gi = analysis::gi_star(u.values, u.weights, analysis::GiStarOptions{});
 
-    const render::GridHotspots viewer = render::grid_hotspots(scene.incidents, viewer_filter(scene.incidents), extent, 250);
+    const scene::GridHotspots viewer = scene::grid_hotspots(scene.incidents, viewer_filter(scene.incidents), extent, 250);
     REQUIRE(viewer.bins.values.size() == cli_gi.bin.size());
     for (std::size_t c = 0; c < cli_gi.bin.size(); ++c) REQUIRE(viewer.bins.values[c] == cli_gi.bin[c]);
     CHECK(std::count_if(cli_gi.bin.begin(), cli_gi.bin.end(), [](int b) { return b == 3; }) > 0);

@@ -2,7 +2,7 @@
 // safermap-view: the map viewer. `safermap view` hands over to it, so that the CLI itself
 // links no OpenGL. Exit codes as the CLI: 0 ok, 1 an input or option cannot be used, 2 else.
 #include "core/error.hpp"
-#include "render/map_scene.hpp"
+#include "scene/map_scene.hpp"
 #include "ui/viewer_app.hpp"
 
 #include <CLI/CLI.hpp>
@@ -52,10 +52,10 @@ int main(int argc, char** argv) {
             double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
             if (std::sscanf(bounds.c_str(), "%lf,%lf,%lf,%lf", &x0, &y0, &x1, &y1) != 4 || !(x1 > x0) || !(y1 > y0))
                 throw ConfigError(fmt::format("--bounds '{}': give XMIN,YMIN,XMAX,YMAX with XMAX > XMIN and YMAX > YMIN", bounds));
-            render::Bookmark b{save_view, {}};
+            scene::Bookmark b{save_view, {}};
             b.bounds.include(x0, y0);
             b.bounds.include(x1, y1);
-            render::save_bookmark(o.project, b);
+            scene::save_bookmark(o.project, b);
             fmt::print("saved view '{}' in {}\n", save_view, o.project);
             return 0;
         }

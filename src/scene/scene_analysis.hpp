@@ -7,13 +7,17 @@
 #include "analysis/grid.hpp"
 #include "io/incidents/point_loader.hpp"
 #include "render/color_ramp.hpp"
-#include "render/map_scene.hpp"
+#include "scene/map_scene.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <vector>
 
-namespace safermap::render {
+namespace safermap::scene {
+
+using render::Mesh;
+using render::WorldBounds;
+using render::Rgba;
 
 // The incidents that pass `filter`, as the analysis jobs take them (weight 1 each; `crs` is
 // the scene's working CRS): the same points the CLI loads for the same filter.
@@ -73,4 +77,4 @@ struct ClusterResult {
 ClusterResult point_clusters(const geo::GeosContext& geos, const IncidentLayer& layer, const IncidentFilter& filter, double eps_m,
                              int min_points);
 
-} // namespace safermap::render
+} // namespace safermap::scene

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "render/scene_analysis.hpp"
+#include "scene/scene_analysis.hpp"
 
 #include "analysis/cluster_shapes.hpp"
 #include "analysis/dbscan.hpp"
@@ -18,7 +18,9 @@
 
 #include <algorithm>
 
-namespace safermap::render {
+namespace safermap::scene {
+
+using namespace render; // the scene is built from render's GL-free geometry (meshes, bounds, colours)
 
 namespace {
 
@@ -184,4 +186,4 @@ ClusterResult point_clusters(const geo::GeosContext& geos, const IncidentLayer& 
     return r;
 }
 
-} // namespace safermap::render
+} // namespace safermap::scene

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "render/map_scene.hpp"
+#include "scene/map_scene.hpp"
 
 #include "geo/incident_location.hpp"
 #include "core/error.hpp"
@@ -19,7 +19,9 @@
 #include <unordered_set>
 #include <sstream>
 
-namespace safermap::render {
+namespace safermap::scene {
+
+using namespace render; // the scene is built from render's GL-free geometry (meshes, bounds, colours)
 
 namespace {
 
@@ -260,4 +262,4 @@ bool IncidentFilter::passes(const IncidentLayer& l, std::size_t i) const {
     return true;
 }
 
-} // namespace safermap::render
+} // namespace safermap::scene

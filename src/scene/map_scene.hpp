@@ -16,7 +16,10 @@
 #include <string>
 #include <vector>
 
-namespace safermap::render {
+namespace safermap::scene {
+
+using render::Mesh;
+using render::WorldBounds;
 
 struct AreaLayer {
     std::string kind; // district, ward, lsoa, priority, estate, custom
@@ -96,4 +99,4 @@ struct IncidentFilter {
     bool passes(const IncidentLayer& layer, std::size_t i) const;
 };
 
-} // namespace safermap::render
+} // namespace safermap::scene

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/error.hpp"
 #include "io/project/import_job.hpp"
-#include "render/map_scene.hpp"
-#include "render/scene_analysis.hpp"
+#include "scene/map_scene.hpp"
+#include "scene/scene_analysis.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,7 +12,7 @@
 #include <geos_c.h>
 
 using namespace safermap;
-using namespace safermap::render;
+using namespace safermap::scene;
 
 TEST_CASE("a project becomes a scene: areas triangulated, incidents with months, bookmarks", "[render][scene]") {
     test::TempDir dir;
