@@ -8,7 +8,9 @@
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
+#include "geo/bounds.hpp"
 #include "jobs/kde_job.hpp"
+#include "jobs/month_span.hpp"
 #include "io/features/polygon_loader.hpp"
 
 #include <fmt/format.h>
@@ -21,19 +23,6 @@
 namespace safermap::cli {
 
 namespace {
-
-struct MonthRange {
-    std::int32_t from = 0, to = 0;
-    std::string text;
-};
-
-MonthRange parse_range(const std::string& text, const char* flag) {
-    const auto colon = text.find(':');
-    if (colon == std::string::npos) throw ConfigError(fmt::format("{} '{}' must be FROM:TO months, e.g. 2025-01:2025-09", flag, text));
-    MonthRange r{io::month_index(text.substr(0, colon), flag), io::month_index(text.substr(colon + 1), flag), text};
-    if (r.from > r.to) throw ConfigError(fmt::format("{} '{}' runs backwards", flag, text));
-    return r;
-}
 
 // Prediction accuracy of four hotspot maps made on a training period and scored on a test
 // period: grid counts, KDE, Gi* z-scores and DBSCAN clusters, each ranked cell by cell.
@@ -58,7 +47,7 @@ public:
         if (m_input.project().empty()) throw ConfigError("accuracy needs a project");
         if (!m_input.filter().from_month.empty() || !m_input.filter().to_month.empty())
             throw ConfigError("accuracy: --from/--to do not apply; give the periods as --train FROM:TO and --test FROM:TO");
-        const MonthRange train = parse_range(m_train, "--train"), test = parse_range(m_test, "--test");
+        const jobs::MonthSpan train = jobs::parse_month_span(m_train, "--train"), test = jobs::parse_month_span(m_test, "--test");
         m_input.resolve();
         AnalysisInput all = m_input;
         all.request.filter.from_month.clear();
@@ -120,9 +109,8 @@ private:
                 xmin = std::min(xmin, a), ymin = std::min(ymin, b), xmax = std::max(xmax, c), ymax = std::max(ymax, d);
             }
         } else {
-            auto [x0, x1] = std::minmax_element(points.x.begin(), points.x.end());
-            auto [y0, y1] = std::minmax_element(points.y.begin(), points.y.end());
-            xmin = *x0, xmax = *x1, ymin = *y0, ymax = *y1;
+            const geo::Bounds b = geo::bounds_of(points.x, points.y);
+            xmin = b.min_x, xmax = b.max_x, ymin = b.min_y, ymax = b.max_y;
         }
         const double x0 = std::floor(xmin / m_cell) * m_cell - dx, y0 = std::floor(ymin / m_cell) * m_cell - dy;
         return analysis::GridSpec::covering(x0, y0, xmax + m_cell, ymax + m_cell, m_cell);

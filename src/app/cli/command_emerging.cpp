@@ -6,6 +6,7 @@
 #include "app/cli/row_report.hpp"
 #include "core/error.hpp"
 #include "io/results/surface_writer.hpp"
+#include "jobs/month_span.hpp"
 #include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
@@ -38,12 +39,10 @@ public:
     int run() override {
         m_options.fdr = !m_no_fdr;
         io::PointSet points = m_input.load();
-        std::int32_t first = std::numeric_limits<std::int32_t>::max(), last = -1;
-        for (auto m : points.month)
-            if (m >= 0) first = std::min(first, m), last = std::max(last, m);
-        if (!m_input.request.filter.from_month.empty()) first = io::month_index(m_input.request.filter.from_month, "--from");
-        if (!m_input.request.filter.to_month.empty()) last = io::month_index(m_input.request.filter.to_month, "--to");
-        if (last < 0 || last - first + 1 < 3) throw ConfigError("emerging: needs incidents over at least 3 months");
+        const jobs::MonthSpan present = jobs::months_present(points);
+        const jobs::MonthSpan span = jobs::month_span(m_input.filter(), present.from, present.to);
+        const std::int32_t first = span.from, last = span.to;
+        if (last < 0 || span.months() < 3) throw ConfigError("emerging: needs incidents over at least 3 months");
         analysis::GridSpec grid = m_grid.resolve(points, 0);
         const std::size_t steps = static_cast<std::size_t>(last - first + 1);
         std::vector<std::vector<double>> counts(steps, std::vector<double>(grid.cells(), 0.0));

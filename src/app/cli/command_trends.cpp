@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "geo/incident_location.hpp"
 #include "io/results/polygon_result_writer.hpp"
+#include "jobs/month_span.hpp"
 #include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
@@ -40,9 +41,9 @@ public:
         if (m_input.project().empty()) throw ConfigError("trends needs a project (its boundaries and incidents)");
         if (m_input.request.filter.to_month.empty()) throw ConfigError("trends needs --to YYYY-MM (and --from, default the same month)");
         if (m_baseline != "last-year" && m_baseline != "previous") throw ConfigError("--baseline must be last-year or previous");
-        const std::int32_t to = io::month_index(m_input.request.filter.to_month, "--to");
-        const std::int32_t from = m_input.request.filter.from_month.empty() ? to : io::month_index(m_input.request.filter.from_month, "--from");
-        if (from > to) throw ConfigError("--from is after --to");
+        const std::int32_t last = io::month_index(m_input.filter().to_month, "--to");
+        const jobs::MonthSpan span = jobs::month_span(m_input.filter(), last, last);
+        const std::int32_t from = span.from, to = span.to;
         const std::int32_t length = to - from + 1;
         const std::int32_t shift = m_baseline == "last-year" ? 12 : length;
         const std::int32_t base_from = from - shift, base_to = to - shift;
