@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 namespace safermap {
@@ -81,7 +82,9 @@ std::optional<ParsedDate> parse_date(std::string_view raw) {
     std::string_view text = trim(raw);
     std::size_t pos = 0;
     int y = 0, m = 0, d = 0;
-    if (text.size() >= 5 && (text[4] == '-' || text[4] == '/')) {
+    const bool year_first = text.size() >= 5 && (text[4] == '-' || text[4] == '/') &&
+                            std::all_of(text.begin(), text.begin() + 4, [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; });
+    if (year_first) {
         // ISO, or OGR's own rendering of date fields (YYYY/MM/DD).
         const char sep = text[4];
         auto yy = digits(text, pos, 4);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 namespace safermap::geocode {
 
@@ -192,9 +193,14 @@ bool take_junction(std::string& part, ParsedAddress& out) {
         if (!prefixed && (sep == " AND " || sep == " & " || sep == " WITH ")) continue;
         const std::size_t at = part.find(sep);
         if (at == std::string::npos || at == 0 || at + sep.size() >= part.size()) continue;
-        out.street = street_readings(part.substr(0, at));
-        out.second_street = street_readings(part.substr(at + sep.size()));
-        return !out.street.empty() && !out.second_street.empty();
+        // Kept only when both sides read as streets: a one-sided junction must leave no second
+        // street behind for the rest of the parse.
+        auto first = street_readings(part.substr(0, at));
+        auto second = street_readings(part.substr(at + sep.size()));
+        if (first.empty() || second.empty()) return false;
+        out.street = std::move(first);
+        out.second_street = std::move(second);
+        return true;
     }
     return false;
 }
@@ -226,8 +232,10 @@ std::vector<StreetReading> street_readings(std::string_view text) {
         return s;
     };
     readings.push_back({street_key(join(0, words.size())), ""});
-    // Split after any street type (abbreviated or not) that has words after it.
-    for (std::size_t k = words.size() - 1; k >= 2; --k) {
+    // Split after any street type (abbreviated or not) that has words after it. Only short
+    // prefixes can be street names; trying every prefix made a long text quadratic in time
+    // and in the readings returned.
+    for (std::size_t k = std::min(words.size() - 1, k_max_street_words); k >= 2; --k) {
         const std::string prefix_key = street_key(join(0, k));
         const auto prefix_words = split_words(prefix_key);
         if (!is_street_type(prefix_words.back())) continue;
@@ -238,6 +246,10 @@ std::vector<StreetReading> street_readings(std::string_view text) {
 
 ParsedAddress parse_address(std::string_view address) {
     ParsedAddress out;
+    if (address.size() > k_max_address_bytes) {
+        out.not_an_address = "address_too_long";
+        return out;
+    }
     const std::string whole = normalise_text(address);
     if (whole.empty()) {
         out.not_an_address = "empty";
@@ -256,17 +268,20 @@ ParsedAddress parse_address(std::string_view address) {
     std::size_t street_part = parts.size();
     for (std::size_t i = 0; i < parts.size(); ++i) {
         std::string& part = parts[i];
-        // Qualifiers may stack ("land to the rear of o/s ..."); take them all.
+        // Qualifiers may stack ("land to the rear of o/s ..."); take them all. The part is
+        // already upper-cased and trimmed, so each is skipped over and the rest copied once.
+        std::string_view rest = part;
         for (bool again = true; again;) {
             again = false;
             for (const auto& q : k_qualifiers) {
-                if (starts_with(part, q.text)) {
+                if (starts_with(rest, q.text)) {
                     if (out.qualifier == Qualifier::none) out.qualifier = q.qualifier;
-                    part = upper_trim(part.substr(q.text.size()));
+                    rest.remove_prefix(q.text.size());
                     again = true;
                 }
             }
         }
+        if (rest.size() != part.size()) part = upper_trim(rest);
         if (out.flat.empty()) out.flat = take_flat(part);
         if (out.number.empty()) out.number = take_number(part);
         if (part.empty()) continue;

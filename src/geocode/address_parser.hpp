@@ -6,6 +6,7 @@
 
 #include "geocode/postcode.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,9 +40,23 @@ struct ParsedAddress {
     bool junction() const { return !second_street.empty(); }
 };
 
+// Longest address text read, in bytes: real addresses are under 200, and a longer field (a
+// notes column mapped as the address) is refused rather than parsed.
+inline constexpr std::size_t k_max_address_bytes = 1024;
+
+// Most words a street name is taken to have when a split reading is tried: no UK street name
+// comes close, and the bound keeps street_readings linear in the length of its text.
+inline constexpr std::size_t k_max_street_words = 16;
+
+// Parses one address text; never throws. Empty, placeless or unreadable text comes back with
+// `not_an_address` set: "empty", a placeless text such as "UNKNOWN", "no street or postcode",
+// or "address_too_long" (over k_max_address_bytes, when nothing else is read).
 ParsedAddress parse_address(std::string_view address);
 
-// Readings of one street text (see StreetReading). Empty for empty text.
+// Readings of one street text (see StreetReading): the whole text first, then one split after
+// each street type that has words before and after it and is among the first
+// k_max_street_words words, longest street first. Linear in the text's length. Empty for
+// empty text.
 std::vector<StreetReading> street_readings(std::string_view text);
 
 } // namespace safermap::geocode

@@ -201,6 +201,7 @@ void Gazetteer::index_streets() {
         m_by_key[s.key].push_back(i);
         auto [it, added] = m_name_part_index.try_emplace(s.name_part, static_cast<std::uint32_t>(m_name_parts.size()));
         if (added) {
+            m_longest_name_part = std::max(m_longest_name_part, s.name_part.size());
             m_name_parts.push_back(s.name_part);
             m_name_part_streets.emplace_back();
             std::vector<std::string> variants;
@@ -244,7 +245,9 @@ void Gazetteer::find_streets(std::string_view key, std::vector<NameHit>& hits) c
     // decides.
     const std::string& q = parts.name;
     const int k = allowed_edits(q.size());
-    if (k == 0) return;
+    // No name part is within k edits of a longer text, and the deletions of a long text
+    // number its length squared: a free-text field must not get that far.
+    if (k == 0 || q.size() > m_longest_name_part + static_cast<std::size_t>(k)) return;
     std::vector<std::string> variants;
     deletions(q, k, variants);
     std::vector<std::uint32_t> candidates;

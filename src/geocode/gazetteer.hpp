@@ -92,6 +92,7 @@ private:
     std::vector<std::vector<std::uint32_t>> m_name_part_streets;
     std::unordered_map<std::string, std::uint32_t> m_name_part_index;
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_deletions;
+    std::size_t m_longest_name_part = 0;
     std::vector<GazLocality> m_localities;
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_locality_index;
     std::vector<GazAddress> m_addresses;

@@ -397,6 +397,10 @@ std::optional<MatchLevel> parse_match_level(std::string_view text) {
 MatchResult Matcher::match(const MatchInput& input) const {
     Context ctx;
     ctx.parsed = parse_address(input.address);
+    const bool too_long = ctx.parsed.not_an_address == "address_too_long";
+    if (too_long)
+        add_note(ctx.note, fmt::format("address_too_long: the address is {} bytes; over {} it is not read", input.address.size(),
+                                       k_max_address_bytes));
     // The postcode column wins over a postcode inside the address text.
     if (!input.postcode.empty() && input.postcode.find_first_not_of(" \t") != std::string_view::npos) {
         ctx.postcode = parse_postcode(input.postcode);
@@ -429,7 +433,7 @@ MatchResult Matcher::match(const MatchInput& input) const {
     if (!ctx.parsed.not_an_address.empty() && !placeable) {
         MatchResult m;
         m.note = ctx.note;
-        add_note(m.note, fmt::format("not an address ({})", ctx.parsed.not_an_address));
+        if (!too_long) add_note(m.note, fmt::format("not an address ({})", ctx.parsed.not_an_address));
         return m;
     }
     if (auto m = match_address_point(m_gaz, ctx)) return *m;

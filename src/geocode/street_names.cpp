@@ -43,10 +43,11 @@ std::string_view lookup(std::string_view word, auto const& table) {
     return {};
 }
 
-bool only_directions_after(const std::vector<std::string>& words, std::size_t i) {
-    for (std::size_t k = i + 1; k < words.size(); ++k)
-        if (lookup(words[k], k_directions).empty()) return false;
-    return true;
+// Where the run of directions that ends `words` starts (words.size() when none does).
+std::size_t trailing_directions(const std::vector<std::string>& words) {
+    std::size_t t = words.size();
+    while (t > 0 && !lookup(words[t - 1], k_directions).empty()) --t;
+    return t;
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -97,13 +98,16 @@ std::vector<std::string> split_words(std::string_view normalised) {
 
 std::string street_key(std::string_view name) {
     auto words = split_words(normalise_text(name));
+    // A word is in the type position when only directions follow it: found once, not per word,
+    // so that a long text stays linear.
+    const std::size_t directions_from = trailing_directions(words);
     for (std::size_t i = 0; i < words.size(); ++i) {
         std::string& w = words[i];
         if (auto dir = lookup(w, k_directions); !dir.empty() && i > 0) {
             w = std::string(dir);
             continue;
         }
-        const bool type_position = i > 0 && only_directions_after(words, i);
+        const bool type_position = i > 0 && i + 1 >= directions_from;
         if (w == "ST" || w == "STR") {
             w = type_position ? "STREET" : "SAINT";
             continue;

@@ -24,6 +24,10 @@ TEST_CASE("council dates are read day-first and normalised to ISO", "[core][date
     CHECK(parse_date("2023/02/15")->iso == "2023-02-15");
     CHECK(parse_date("2025-02")->iso == "2025-02");
     CHECK(parse_date("29/02/2024")->month == "2024-02"); // leap year
+    // A one-digit month after a two-digit day (or the reverse) puts '/' fifth, as in 2025/01/31:
+    // only four digits before it make the date year-first.
+    CHECK(parse_date("01/1/2025")->iso == "2025-01-01");
+    CHECK(parse_date("1/12/2025 09:15")->iso == "2025-12-01T09:15:00");
 }
 
 TEST_CASE("impossible dates are refused", "[core][dates]") {

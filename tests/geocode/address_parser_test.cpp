@@ -54,6 +54,11 @@ TEST_CASE("junctions in the ways they are written", "[geocode][address]") {
     }
     // "and" without a junction word may be part of a name: no junction.
     CHECK_FALSE(parse_address("Kirkby Cross and Portland Road").junction());
+    // Nor is a separator with no street on one side (the other side used to be left behind
+    // as a junction's second street).
+    auto a = parse_address("- / Milton Street");
+    CHECK_FALSE(a.junction());
+    CHECK(a.street.front().key == "MILTON STREET");
 }
 
 TEST_CASE("postcodes inside the text, and sectors", "[geocode][address]") {
@@ -80,4 +85,65 @@ TEST_CASE("texts that are no address", "[geocode][address]") {
         CHECK_FALSE(parse_address(text).not_an_address.empty());
     }
     CHECK(parse_address("12 High Street").not_an_address.empty());
+}
+
+TEST_CASE("a long street text gets the same readings, read in one pass", "[geocode][address]") {
+    // A free-text column mapped as the address: 200 KB of address-like words after a street.
+    std::string text = "High St";
+    std::string rest;
+    while (rest.size() < 200'000) {
+        text += " Sutton-in-Ashfield, NG17 1AA;";
+        rest += rest.empty() ? "SUTTON IN ASHFIELD NG17 1AA" : " SUTTON IN ASHFIELD NG17 1AA";
+    }
+    auto r = street_readings(text);
+    REQUIRE(r.size() == 2);
+    CHECK(r[0].key == "HIGH SAINT " + rest); // St before a word is Saint
+    CHECK(r[0].locality.empty());
+    CHECK(r[1].key == "HIGH STREET");
+    CHECK(r[1].locality == rest);
+
+    // Splits are tried only within the first k_max_street_words words: a street type deep in
+    // the text starts no reading.
+    text += " Forest Road Hucknall";
+    r = street_readings(text);
+    REQUIRE(r.size() == 2);
+    CHECK(r[1].key == "HIGH STREET");
+    CHECK(r[1].locality == rest + " FOREST ROAD HUCKNALL");
+}
+
+TEST_CASE("stacked qualifiers and directions are taken however many there are", "[geocode][address]") {
+    std::string text;
+    for (int i = 0; i < 100; ++i) text += "near ";
+    auto a = parse_address(text + "12 High St");
+    CHECK(a.qualifier == Qualifier::near);
+    CHECK(a.number == "12");
+    CHECK(a.street.front().key == "HIGH STREET");
+
+    std::string north;
+    for (int i = 0; i < 5000; ++i) north += " North";
+    auto r = street_readings("Mansfield Rd" + north);
+    REQUIRE_FALSE(r.empty());
+    CHECK(r[0].key.rfind("MANSFIELD ROAD NORTH NORTH ", 0) == 0); // Rd followed only by directions is Road
+}
+
+TEST_CASE("an address field over k_max_address_bytes is refused, not parsed", "[geocode][address]") {
+    // At the limit it is still read: a street in the middle of a long run of parts is found.
+    std::string text = "Unit 4, Rose Cottage, 12 High St";
+    std::size_t towns = 0;
+    for (; text.size() + 9 <= k_max_address_bytes; ++towns) text += ", Selston";
+    REQUIRE(text.size() > k_max_address_bytes - 9);
+    auto a = parse_address(text);
+    CHECK(a.not_an_address.empty());
+    CHECK(a.flat == "UNIT 4");
+    CHECK(a.building == "ROSE COTTAGE");
+    CHECK(a.number == "12");
+    CHECK(a.street.front().key == "HIGH STREET");
+    CHECK(a.localities == std::vector<std::string>(towns, "SELSTON"));
+
+    std::string too_long = text;
+    while (too_long.size() < 200'000) too_long += ", Selston";
+    a = parse_address(too_long);
+    CHECK(a.not_an_address == "address_too_long");
+    CHECK(a.street.empty());
+    CHECK(a.localities.empty());
 }

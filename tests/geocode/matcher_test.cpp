@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "geocode/address_parser.hpp"
 #include "geocode/gazetteer_fixture.hpp"
 #include "geocode/matcher.hpp"
 #include "io/csv/csv_header.hpp"
@@ -132,5 +133,24 @@ TEST_CASE("match details: fuzzy scores, slips, terminated postcodes, conflicts",
         REQUIRE(m.level == MatchLevel::address);
         CHECK(m.ref == "address:TEST000003");
         CHECK(m.xy->x == Approx(453640.0));
+    }
+    SECTION("an address field too long to read is refused with its reason; a postcode column still places it") {
+        std::string notes;
+        while (notes.size() <= k_max_address_bytes) notes += "Seen running from Whyburn Street towards the park. ";
+        auto m = matcher.match({notes, "", ""});
+        CHECK(m.level == MatchLevel::unmatched);
+        CHECK(m.note.find("address_too_long") != std::string::npos);
+        m = matcher.match({notes, "NG17 1EX", ""});
+        CHECK(m.level == MatchLevel::postcode);
+        CHECK(m.note.find("address_too_long") != std::string::npos);
+    }
+    SECTION("a long street text just under the limit is matched by its first words") {
+        // No misspelling search for a name longer than any in the gazetteer: its deletions
+        // alone would number its length squared.
+        std::string text = "Whybrun Street";
+        while (text.size() + 9 <= k_max_address_bytes) text += " Hucknall";
+        auto m = matcher.match({text, "", ""});
+        CHECK(m.level == MatchLevel::street);
+        CHECK(m.fuzzy);
     }
 }

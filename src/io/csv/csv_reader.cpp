@@ -193,4 +193,14 @@ bool CsvReader::next(CsvRecord& record) {
     return true;
 }
 
+bool closes_quoted_field(std::string_view bytes) {
+    const char* p = bytes.data();
+    const char* end = p + bytes.size();
+    while ((p = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p))))) {
+        if (p + 1 == end || p[1] != '"') return true;
+        p += 2;
+    }
+    return false;
+}
+
 } // namespace safermap::io

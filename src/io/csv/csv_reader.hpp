@@ -66,4 +66,9 @@ private:
     std::int64_t m_bytes_read = 0;
 };
 
+// For bytes that go on with a quoted field whose opening quote came before them: true when
+// the field's closing quote is among them (a '"' that is not the first of a "" pair). A caller
+// joining a field cut at a chunk's end uses it to pass over chunks the field runs through.
+bool closes_quoted_field(std::string_view bytes);
+
 } // namespace safermap::io

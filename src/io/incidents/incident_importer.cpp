@@ -166,7 +166,14 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
     steps.commit = [&](ParsedChunk& chunk, RowParser& parser) {
         if (!carry.empty()) {
             // The previous chunk ended inside a quoted field, so this one was parsed from the
-            // wrong state: parse it again with the cut-off row in front.
+            // wrong state. While the field runs on through the whole chunk, the chunk only
+            // lengthens the cut-off row: parsing that row again at every chunk made one stray
+            // quote cost time quadratic in the length of the file.
+            if (!chunk.chunk.last && chunk.chunk.read_error.empty() && !closes_quoted_field(chunk.chunk.bytes)) {
+                carry += chunk.chunk.bytes;
+                return;
+            }
+            // Otherwise parse it again with the cut-off row in front.
             chunk.chunk.bytes.insert(0, carry);
             chunk.chunk.at_file_start = false;
             chunk.start = 0;

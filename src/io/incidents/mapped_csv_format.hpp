@@ -22,6 +22,8 @@ public:
     MappedCsvFormat(const std::string& path, const std::vector<std::string>& header, const IncidentColumns& columns);
 
     // Fills `incident` from a row. Rejects: short_row, long_row, bad_date, bad_weight.
+    // The fields must be valid UTF-8 (repair_encoding first): unmapped ones go into JSON,
+    // which throws nlohmann::json::type_error on anything else.
     std::optional<Rejection> parse(const CsvRecord& record, Incident& incident) const;
 
     const std::string& source_crs() const { return m_crs; }

@@ -143,6 +143,34 @@ TEST_CASE("every chunk size and thread count reads a file exactly as one pass do
     }
 }
 
+TEST_CASE("a quoted field that runs on through many chunks reads as one pass reads it", "[io][parallel]") {
+    // A stray quote opens a field that runs on for 3,000 lines, then closes mid-row; the rows
+    // after it read normally. Chunks of 64 bytes pass over ~2,800 chunks inside the field.
+    std::string bytes = k_messy.substr(0, k_messy.find("a4,"));
+    bytes += "b1,2025-03,Notts,Notts,-1.26,53.12,\"On or near Station Road,E01028000,Ashfield 001A,Burglary,,\n";
+    for (int i = 0; i < 3000; ++i) bytes += fmt::format("b{},2025-03,Notts,Notts,-1.26,53.12,On or near X,E01028000,A,B,,\n", i + 2);
+    bytes += "end\",E01028000,Ashfield 001A,Burglary,,\n";
+    bytes += "c1,2025-03,Notts,Notts,-1.25,53.11,On or near Park Street,E01028001,Ashfield 001B,Drugs,,\n";
+    test::TempDir dir;
+    write_file(dir.file("stray_quote.csv"), bytes);
+    const Seen one = import_with(dir.file("stray_quote.csv"), 1 << 20, 1);
+    // The field is b1's Location, 3,002 lines long; c1 is read where it starts.
+    REQUIRE(one.incidents.size() >= 2);
+    const auto& b1 = one.incidents[one.incidents.size() - 2];
+    const auto& c1 = one.incidents.back();
+    CHECK(std::get<0>(b1) == "b1");
+    CHECK(std::get<4>(b1).starts_with("On or near Station Road,E01028000"));
+    CHECK(std::get<4>(b1).ends_with(",,\nend"));
+    CHECK(std::get<0>(c1) == "c1");
+    CHECK(std::get<1>(c1) == std::get<1>(b1) + 3002);
+    for (unsigned threads : {1u, 3u}) {
+        INFO(threads << " threads");
+        const Seen cut = import_with(dir.file("stray_quote.csv"), 64, threads);
+        CHECK(describe(cut) == describe(one));
+        CHECK(cut.report.rejected_by_reason == one.report.rejected_by_reason);
+    }
+}
+
 TEST_CASE("a real police.uk file reads the same in many small chunks on many threads", "[io][parallel]") {
     const std::string path = test::test_data("policeuk/2025-01-notts-excerpt.csv.gz");
     const Seen one = import_with(path, 1 << 20, 1);
