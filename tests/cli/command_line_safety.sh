@@ -115,6 +115,12 @@ placed=$(awk -F, 'NR > 1 && $5 ~ /^-1\.[0-9]+$/ && $6 ~ /^53\.[0-9]+$/' asb.csv 
 # 5. accuracy has its own periods.
 expect 1 "$safermap" accuracy ashfield.gpkg --from 2025-01 --to 2025-06 --train 2025-01:2025-09 --test 2025-10:2025-12
 contains err.txt "--from/--to do not apply"
+# A mistyped boundary kind is an error, not a note (only the default kind may be missing).
+expect 1 "$safermap" accuracy ashfield.gpkg --train 2025-01:2025-09 --test 2025-10:2025-12 --kind wardz
+contains err.txt "no boundary kind 'wardz'"
+contains err.txt "did you mean 'ward'?"
+expect 1 "$safermap" gistar ashfield.gpkg --kind Wards
+contains err.txt "did you mean 'ward'?"
 
 echo "$failures failed"
 [[ $failures -eq 0 ]]

@@ -34,8 +34,8 @@ public:
         app.add_option("--test", m_test, "Test months FROM:TO")->required();
         app.add_option("--coverage", m_coverage, "Percent of the study area flagged as hot")->default_val(5.0);
         app.add_option("--cell", m_cell, "Cell size in metres")->default_val(100);
-        app.add_option("--kind", m_area_kind, "Cells whose centres lie in the project's boundaries of this kind")->default_val("district");
-        add_hidden_alias(app, "--study-area", m_area_kind);
+        m_kind_option = app.add_option("--kind", m_area_kind, "Cells whose centres lie in the project's boundaries of this kind")->default_val("district");
+        m_alias_option = add_hidden_alias(app, "--study-area", m_area_kind);
         app.add_option("--bandwidth", m_bandwidth, "KDE quartic bandwidth: metres, 'nn' (the training points' mean nearest-neighbour spacing) or 'normal'")
             ->default_val("nn");
         app.add_option("--eps", m_eps, "DBSCAN eps in metres")->default_val(100);
@@ -65,6 +65,8 @@ public:
         try {
             area = io::load_project_polygons(m_input.project(), m_area_kind, geos);
         } catch (const ConfigError&) {
+            // A kind the user typed must exist; only the default may be missing.
+            if (m_kind_option->count() + m_alias_option->count() > 0) throw;
             m_area_note = fmt::format("no '{}' boundaries: all cells over the incidents' extent", m_area_kind);
         }
         const double h = jobs::choose_bandwidth(m_bandwidth, tx, ty, analysis::Kernel::quartic).metres;
@@ -158,6 +160,8 @@ private:
 
     AnalysisInput m_input;
     std::string m_train, m_test, m_area_kind, m_area_note;
+    CLI::Option* m_kind_option = nullptr;
+    CLI::Option* m_alias_option = nullptr;
     double m_coverage = 5, m_cell = 100, m_eps = 100;
     std::string m_bandwidth = "nn";
     int m_min_points = 10;

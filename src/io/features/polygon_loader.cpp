@@ -2,6 +2,7 @@
 #include "io/features/polygon_loader.hpp"
 
 #include "core/error.hpp"
+#include "core/name_match.hpp"
 #include "geo/make_valid.hpp"
 #include "io/project/boundary_reader.hpp"
 #include "io/csv/field_aliases.hpp"
@@ -39,7 +40,13 @@ PolygonSet load_project_polygons(const std::string& project, const std::string& 
         }
         rows.push_back({b.code, b.name, std::move(b.geometry), population});
     });
-    if (rows.empty()) throw ConfigError(fmt::format("{}: no '{}' boundaries; import them with --boundaries FILE --kind {}", project, kind, kind));
+    if (rows.empty()) {
+        std::vector<std::string> kinds;
+        for_each_row(store.dataset(), project, "SELECT DISTINCT kind FROM boundaries ORDER BY kind",
+                     [&](OGRFeature& f) { kinds.emplace_back(f.GetFieldAsString(0)); });
+        throw ConfigError(no_such_name_message("boundary kind", kind, project, kinds) +
+                          fmt::format("; import them with --boundaries FILE --kind {}", kind));
+    }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.code < b.code; });
     PolygonSet out;
     out.crs = store.working_crs();

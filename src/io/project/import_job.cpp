@@ -51,19 +51,22 @@ std::unique_ptr<geo::StudyArea> build_study_area(ProjectStore& store, const Impo
     } else {
         VectorSource src = open_vector(request.clip_file, {});
         geo::Reprojector to_working(src.crs, store.working_crs());
-        long long n = 0;
+        long long n = 0, not_polygons = 0;
         while (OGRFeatureUniquePtr f = next_feature(src, n)) {
             ++n;
             const OGRGeometry* g = f->GetGeometryRef();
-            if (!g) continue;
-            auto type = wkbFlatten(g->getGeometryType());
-            if (type != wkbPolygon && type != wkbMultiPolygon) continue;
+            auto type = g ? wkbFlatten(g->getGeometryType()) : wkbNone;
+            if (type != wkbPolygon && type != wkbMultiPolygon) {
+                ++not_polygons; // said in the description: a clip file is polygons
+                continue;
+            }
             geo::GeomPtr working = to_working_geos(geos, *g, to_working);
             if (!working) throw CrsError(fmt::format("{}: feature {}: cannot reproject to {}", request.clip_file, f->GetFID(), store.working_crs()));
             polygons.push_back(std::move(working));
         }
         if (polygons.empty()) throw SchemaError(fmt::format("{}: --clip file has no polygons", request.clip_file));
-        description = fmt::format("{} ({} polygons)", std::filesystem::path(request.clip_file).filename().string(), polygons.size());
+        description = fmt::format("{} ({} polygons{})", std::filesystem::path(request.clip_file).filename().string(), polygons.size(),
+                                  not_polygons ? fmt::format("; {} features without a polygon ignored", not_polygons) : "");
     }
     return std::make_unique<geo::StudyArea>(geos, std::move(polygons), description);
 }
