@@ -30,3 +30,13 @@ echo "== Trends by ward: October-December 2025 against July-September 2025"
 echo
 echo "== Prediction accuracy: January-September maps scored on October-December, top 5% of Ashfield"
 "$safermap" accuracy "$project" --train 2025-01:2025-09 --test 2025-10:2025-12 --coverage 5
+echo
+echo "== Siting: 10 new cameras in Sutton (Central & New Cross) on top of the 59 illustrative ones"
+"$safermap" site "$project" --candidate-spacing 100 --candidate-area "Central & New Cross" --sites 10 --range 100 \
+  --out "$out/results.gpkg" --layer proposed_sites
+echo
+echo "== Evaluating the illustrative schemes (installed June 2025): five months either side, 400 m buffer"
+"$safermap" evaluate "$project" --all --radius 200 --before 5 --after 5 --buffer 400 --control auto | tail -15
+echo
+echo "== Near repeats of burglary (Knox test, months: police.uk publishes no days)"
+"$safermap" knox "$project" --category Burglary --space-bands 100,200,400 --time-bands 1,2,3 --time-unit month

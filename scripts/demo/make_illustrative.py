@@ -77,7 +77,7 @@ def feature(geometry, **props):
 gate_sites = busiest(priority, 8, used)
 for i, p in enumerate(gate_sites):
     feature({"type": "Point", "coordinates": [float(p[0]), float(p[1])]}, intervention_id=f"AG-{i + 1:02d}",
-            type="alley_gate", install_date=f"2023-{i + 2:02d}-15", funding="Safer Streets 4",
+            type="alley_gate", install_date="2025-06-15", funding="Safer Streets 4",
             description=f"Alley gates behind {p[2].replace('On or near ', '')}")
 by_street = collections.defaultdict(list)
 for (lon, lat, street, lsoa) in points:
@@ -87,14 +87,14 @@ streets = sorted(((s, pts) for s, pts in by_street.items() if len(pts) >= 2), ke
 for i, ((street, lsoa), pts) in enumerate(streets):
     pts = sorted(pts)[:6]
     feature({"type": "LineString", "coordinates": [list(p) for p in pts]}, intervention_id=f"SL-{i + 1:02d}",
-            type="street_lighting", install_date="2023-10-01", funding="Safer Streets 4",
+            type="street_lighting", install_date="2025-06-01", funding="Safer Streets 4",
             description=f"LED street lighting upgrade, {street.replace('On or near ', '')}")
 for i, ((street, lsoa), pts) in enumerate(streets[:2]):
     xs = [p[0] for p in pts]
     ys = [p[1] for p in pts]
     x0, x1, y0, y1 = min(xs) - 0.0008, max(xs) + 0.0008, min(ys) - 0.0005, max(ys) + 0.0005
     feature({"type": "Polygon", "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]},
-            intervention_id=f"TH-{i + 1:02d}", type="target_hardening", install_date="2024-02-01",
+            intervention_id=f"TH-{i + 1:02d}", type="target_hardening", install_date="2025-06-01",
             funding="Safer Streets 5",
             description=f"Door and window locks for homes around {street.replace('On or near ', '')}")
 with open(root / "assets/demo/interventions_illustrative.geojson", "w", encoding="utf-8") as f:

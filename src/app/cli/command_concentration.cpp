@@ -63,7 +63,7 @@ public:
             TextTable table({{"rank", true}, {"code"}, {"name"}, {"value", true}, {"cum %", true}});
             for (std::size_t k = 0; k < std::min<std::size_t>(10, c.order.size()); ++k) {
                 const std::size_t i = c.order[k];
-                table.add({fmt::format("{}", k + 1), u.label(i), u.name(i), fmt::format("{}", u.values[i]),
+                table.add({fmt::format("{}", k + 1), u.label(i), u.name(i), number_cell(u.values[i]),
                            fmt::format("{:.1f}", 100 * c.cum_total_share[k])});
             }
             fmt::print("\n");

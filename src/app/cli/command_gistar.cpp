@@ -111,7 +111,7 @@ private:
         TextTable table({{"unit"}, {"name"}, {"value", true}, {"z", true}, {"q", true}, {"bin", true}});
         for (std::size_t k = 0; k < top; ++k) {
             const std::size_t i = order[k];
-            table.add({u.label(i), u.name(i), fmt::format("{}", u.values[i]), fmt::format("{:.2f}", r.z[i]), fmt::format("{:.2g}", r.q[i]),
+            table.add({u.label(i), u.name(i), number_cell(u.values[i]), fmt::format("{:.2f}", r.z[i]), fmt::format("{:.2g}", r.q[i]),
                        fmt::format("{}", r.bin[i])});
         }
         fmt::print("\n");

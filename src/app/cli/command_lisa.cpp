@@ -102,7 +102,7 @@ public:
         TextTable table({{"unit"}, {"name"}, {"value", true}, {"cluster"}, {"p", true}});
         for (std::size_t i = 0; i < u.values.size(); ++i)
             if (r.cluster[i] != analysis::LisaClass::not_significant)
-                table.add({u.label(i), u.name(i), fmt::format("{}", u.values[i]), std::string(analysis::to_string(r.cluster[i])),
+                table.add({u.label(i), u.name(i), number_cell(u.values[i]), std::string(analysis::to_string(r.cluster[i])),
                            fmt::format("{:.3f}", r.p_sim.empty() ? r.p_norm[i] : r.p_sim[i])});
         table.print(stdout, 2);
         print_written(stdout, written);

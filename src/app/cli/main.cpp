@@ -45,6 +45,12 @@ int main(int argc, char** argv) {
     add("emerging", "Emerging hot spots: monthly Gi* with FDR and Mann-Kendall trends, ArcGIS's categories",
         cli::make_emerging_command());
     add("accuracy", "How well hotspot maps from one period predict the next: hit rate, PAI, PEI, RRI", cli::make_accuracy_command());
+    add("site", "Where to put new CCTV or lighting to cover the most incidents (maximal covering location, greedy or exact)",
+        cli::make_site_command());
+    add("knox", "Near repeats: Knox table of incident pairs by distance and time apart, against permutations",
+        cli::make_knox_command());
+    add("evaluate", "Before/after evaluation of interventions with a buffer and a control: WDQ, total net effect, odds ratio",
+        cli::make_evaluate_command());
 
     try {
         app.parse(argc, argv);

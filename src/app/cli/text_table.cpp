@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace safermap::cli {
 
@@ -42,6 +43,12 @@ void TextTable::print(std::FILE* out, int indent) const {
     };
     line([&](std::size_t c) -> const std::string& { return m_columns[c].title; });
     for (const auto& row : m_rows) line([&](std::size_t c) -> const std::string& { return row[c]; });
+}
+
+std::string number_cell(double value) {
+    if (std::isfinite(value) && std::abs(value - std::round(value)) < 1e-9 * std::max(1.0, std::abs(value)))
+        return fmt::format("{:.0f}", value);
+    return fmt::format("{:.1f}", value);
 }
 
 } // namespace safermap::cli

@@ -27,4 +27,8 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
+// A count or weight for a table cell: whole numbers as they are ("1451"), others to one decimal
+// ("187964.3"), so that harm sums do not print as 187964.2500000008.
+std::string number_cell(double value);
+
 } // namespace safermap::cli

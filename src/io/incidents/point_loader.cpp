@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <set>
@@ -34,6 +35,24 @@ std::int32_t month_index(const std::string& text, const char* what) {
 
 std::string month_text(std::int32_t index) { return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1); }
 
+std::int32_t day_number(std::string_view text) {
+    if (text.size() < 10 || text[4] != '-' || text[7] != '-' || (text.size() > 10 && text[10] != 'T' && text[10] != ' ')) return -1;
+    auto number = [&](std::size_t from, std::size_t to) {
+        int n = 0;
+        for (std::size_t k = from; k < to; ++k) {
+            if (text[k] < '0' || text[k] > '9') return -1;
+            n = n * 10 + (text[k] - '0');
+        }
+        return n;
+    };
+    const int y = number(0, 4), m = number(5, 7), d = number(8, 10);
+    if (y < 0 || m < 1 || d < 1) return -1;
+    const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                           std::chrono::day{static_cast<unsigned>(d)}};
+    if (!date.ok()) return -1;
+    return static_cast<std::int32_t>(std::chrono::sys_days{date}.time_since_epoch().count());
+}
+
 namespace {
 
 // Appends accepted incidents to a PointSet, applying the month and category filter.
@@ -45,9 +64,9 @@ public:
         for (const auto& c : filter.categories) m_wanted.insert(name_key(c));
     }
 
-    void write(const Incident& inc) override { add(inc.xy, inc.month, inc.category, inc.weight, inc.in_study_area); }
+    void write(const Incident& inc) override { add(inc.xy, inc.month, inc.occurred, inc.category, inc.weight, inc.in_study_area); }
 
-    void add(const std::optional<XY>& xy, const std::string& month, const std::string& category,
+    void add(const std::optional<XY>& xy, const std::string& month, const std::string& occurred, const std::string& category,
              std::optional<double> weight, std::optional<bool> in_study_area) {
         RunReport& r = m_out.report;
         std::int32_t m = month_of(month);
@@ -75,6 +94,7 @@ public:
         m_out.y.push_back(xy->y);
         m_out.weight.push_back(weight.value_or(1.0));
         m_out.month.push_back(m);
+        m_out.day.push_back(day_of(occurred));
         m_out.category.push_back(category_id(category));
     }
 
@@ -106,6 +126,15 @@ private:
         return m_last_month_index;
     }
 
+    // police.uk rows have no date: the empty answer is the common one, so it is remembered too.
+    std::int32_t day_of(const std::string& occurred) {
+        if (occurred != m_last_occurred) {
+            m_last_day = day_number(occurred);
+            m_last_occurred = occurred;
+        }
+        return m_last_day;
+    }
+
     std::uint16_t category_id(const std::string& category) {
         if (m_last_category && *m_last_category == category) return m_last_category_id;
         auto [it, added] = m_category_ids.try_emplace(category, static_cast<std::uint16_t>(m_out.categories.size()));
@@ -122,8 +151,8 @@ private:
     const PointFilter& m_filter;
     std::optional<std::int32_t> m_from, m_to;
     std::map<std::string, std::uint16_t> m_category_ids;
-    std::string m_last_month;
-    std::int32_t m_last_month_index = -1;
+    std::string m_last_month, m_last_occurred;
+    std::int32_t m_last_month_index = -1, m_last_day = -1;
     const std::string* m_last_category = nullptr; // a key of m_category_ids: std::map keys never move
     std::uint16_t m_last_category_id = 0;
     const geo::StudyArea* m_area = nullptr;
@@ -147,15 +176,15 @@ PointSet load_project_points(const std::string& project, const PointFilter& requ
     // reading them all cost more than everything else in loading a project's points. The
     // database does the cheap filtering; the collector re-checks and counts the rest.
     const std::string sql =
-        fmt::format("SELECT geom, month, category, weight, in_study_area FROM {}{}", schema::k_incidents, filter_sql_where(filter));
+        fmt::format("SELECT geom, month, occurred, category, weight, in_study_area FROM {}{}", schema::k_incidents, filter_sql_where(filter));
     GDALDataset& dataset = store.dataset();
     auto release = [&dataset](OGRLayer* l) { dataset.ReleaseResultSet(l); };
     std::unique_ptr<OGRLayer, decltype(release)> result(dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr), release);
     if (!result) throw IoError(fmt::format("{}: cannot read incidents ({})", store.path(), gdal_last_error()));
     const OGRFeatureDefn& d = *result->GetLayerDefn();
-    const int month = d.GetFieldIndex("month"), category = d.GetFieldIndex("category"),
+    const int month = d.GetFieldIndex("month"), occurred = d.GetFieldIndex("occurred"), category = d.GetFieldIndex("category"),
               weight = d.GetFieldIndex("weight"), inside = d.GetFieldIndex("in_study_area");
-    std::string month_value, category_value;
+    std::string month_value, occurred_value, category_value;
     for (auto& f : *result) {
         ++out.report.rows_read;
         const OGRGeometry* g = f->GetGeometryRef();
@@ -166,8 +195,9 @@ PointSet load_project_points(const std::string& project, const PointFilter& requ
         std::optional<bool> in;
         if (f->IsFieldSetAndNotNull(inside)) in = f->GetFieldAsInteger(inside) != 0;
         month_value.assign(f->IsFieldSetAndNotNull(month) ? f->GetFieldAsString(month) : "");
+        occurred_value.assign(f->IsFieldSetAndNotNull(occurred) ? f->GetFieldAsString(occurred) : "");
         category_value.assign(f->IsFieldSetAndNotNull(category) ? f->GetFieldAsString(category) : "");
-        collector.add(xy, month_value, category_value, w, in);
+        collector.add(xy, month_value, occurred_value, category_value, w, in);
     }
     out.report.kept = static_cast<std::int64_t>(out.size());
     return out;
@@ -194,8 +224,10 @@ PointSet load_file_points(const std::vector<std::string>& files, const IncidentC
         column->reserve(expected);
         advise_huge_pages(column->data(), column->capacity() * sizeof(double));
     }
-    out.month.reserve(expected);
-    advise_huge_pages(out.month.data(), out.month.capacity() * sizeof(std::int32_t));
+    for (auto* column : {&out.month, &out.day}) {
+        column->reserve(expected);
+        advise_huge_pages(column->data(), column->capacity() * sizeof(std::int32_t));
+    }
     out.category.reserve(expected);
     advise_huge_pages(out.category.data(), out.category.capacity() * sizeof(std::uint16_t));
     IncidentImporter importer(collector, keys, rejects, working_crs);

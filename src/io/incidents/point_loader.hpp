@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace safermap::io {
@@ -17,6 +18,10 @@ struct PointSet {
     std::string crs;                      // "EPSG:27700", or "none" for plain planar units
     std::vector<double> x, y, weight;     // weight 1 unless the input gave one
     std::vector<std::int32_t> month;      // months since year 0 (YYYY * 12 + MM - 1); -1 when unknown
+    // Days since 1970-01-01 from the incident's date (the project's `occurred`, a CSV's --date
+    // column); -1 when it has only a month (police.uk). Either one per point or empty: point
+    // sets made in memory (the viewer's) carry no days.
+    std::vector<std::int32_t> day;
     std::vector<std::uint16_t> category;  // index into `categories`
     std::vector<std::string> categories;
     RunReport report;                     // rows read, kept, rejected by reason, and filtered out
@@ -35,6 +40,10 @@ struct PointFilter {
 // "2025-03" -> 2025 * 12 + 2; throws ConfigError naming `what` for anything else.
 std::int32_t month_index(const std::string& yyyy_mm, const char* what);
 std::string month_text(std::int32_t index);
+
+// "2025-03-31" or "2025-03-31T14:05:00" (an incident's `occurred`) -> days since 1970-01-01;
+// -1 for anything without a whole valid date ("2025-03", "").
+std::int32_t day_number(std::string_view iso_date);
 
 // Loads a project's located incidents that pass `filter`. Incidents not yet geocoded are
 // counted in report.notes_by_reason["not_geocoded"], never silently skipped. Throws
