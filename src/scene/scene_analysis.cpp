@@ -10,6 +10,8 @@
 #include "analysis/kde.hpp"
 #include "analysis/spatial_weights.hpp"
 #include "geo/incident_location.hpp"
+#include "jobs/cluster_job.hpp"
+#include "jobs/emerging_job.hpp"
 #include "jobs/kde_job.hpp"
 
 #include <fmt/format.h>
@@ -90,25 +92,17 @@ GridHotspots grid_hotspots(const IncidentLayer& layer, const IncidentFilter& fil
 }
 
 EmergingGrid emerging_grid(const IncidentLayer& layer, const IncidentFilter& filter, const WorldBounds& extent, double cell_m) {
-    const std::int32_t from = filter.from_month >= 0 ? filter.from_month : layer.first_month;
-    const std::int32_t to = filter.to_month >= 0 ? filter.to_month : layer.last_month;
-    if (from < 0 || to - from + 1 < 3)
-        throw ConfigError("emerging hot spots need at least three months in the filter (one Gi* per month)");
-    const analysis::GridSpec grid = grid_over(extent, cell_m);
+    const jobs::MonthSpan span{filter.from_month >= 0 ? filter.from_month : layer.first_month,
+                               filter.to_month >= 0 ? filter.to_month : layer.last_month};
+    jobs::EmergingRequest request;
+    request.grid.cell_m = cell_m;
+    request.grid.extent = geo::Bounds{extent.min_x, extent.min_y, extent.max_x, extent.max_y};
+    const jobs::EmergingOutcome e = jobs::run_emerging(filtered_points(layer, filter, ""), span, request);
     EmergingGrid r;
-    r.months = to - from + 1;
-    std::vector<std::vector<double>> counts(static_cast<std::size_t>(r.months), std::vector<double>(grid.cells(), 0.0));
-    for (std::size_t i = 0; i < layer.size(); ++i) {
-        if (!filter.passes(layer, i) || layer.month[i] < from || layer.month[i] > to) continue;
-        const auto c = analysis::cell_of(grid, layer.x[i], layer.y[i]);
-        if (!c) continue;
-        counts[static_cast<std::size_t>(layer.month[i] - from)][*c] += 1;
-        ++r.points;
-    }
-    auto weights = analysis::grid_distance_band(grid, 1.5 * cell_m);
-    auto e = analysis::emerging_hotspots(counts, weights, analysis::EmergingOptions{});
-    r.category = analysis::Surface(grid);
-    for (std::size_t c = 0; c < e.category.size(); ++c) r.category.values[c] = e.category[c];
+    r.months = span.months();
+    r.points = e.counted;
+    r.category = analysis::Surface(e.grid);
+    for (std::size_t c = 0; c < e.result.category.size(); ++c) r.category.values[c] = e.result.category[c];
     return r;
 }
 
@@ -155,20 +149,18 @@ AreaCounts area_counts(const AreaLayer& areas, const IncidentLayer& layer, const
 
 ClusterResult point_clusters(const geo::GeosContext& geos, const IncidentLayer& layer, const IncidentFilter& filter, double eps_m,
                              int min_points) {
-    std::vector<double> x, y, w;
-    for (std::size_t i = 0; i < layer.size(); ++i) {
-        if (!filter.passes(layer, i)) continue;
-        x.push_back(layer.x[i]);
-        y.push_back(layer.y[i]);
-        w.push_back(1.0);
-    }
+    const io::PointSet points = filtered_points(layer, filter, "");
     ClusterResult r;
-    if (x.empty()) return r;
-    auto labels = analysis::dbscan(x, y, analysis::DbscanOptions{eps_m, min_points});
-    auto shapes = analysis::cluster_shapes(geos, x, y, w, labels, 1.0);
+    if (points.size() == 0) return r;
+    jobs::ClusterRequest request;
+    request.eps_m = eps_m;
+    request.min_points = min_points;
+    request.concave_ratio = 1.0; // the viewer draws convex hulls
+    auto shapes = jobs::run_clusters(geos, points, request).found;
     WorldBounds b;
     std::vector<geo::GeomPtr> ellipses;
-    for (auto& s : shapes) {
+    for (auto& found : shapes) {
+        auto& s = found.shape;
         if (!s.convex_hull || GEOSGeomTypeId_r(geos.handle(), s.convex_hull.get()) != GEOS_POLYGON) continue;
         b.include(s.mean_x, s.mean_y);
         r.counts.push_back(s.count);

@@ -12,24 +12,7 @@ set -uo pipefail
 safermap="$1"
 src="$2"
 work="$3"
-rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 2
-failures=0
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-# expect CODE CMD...: runs CMD, keeps stdout in out.txt and stderr in err.txt, checks the exit code.
-expect() {
-  local code="$1"
-  shift
-  "$@" > out.txt 2> err.txt
-  local rc=$?
-  if [[ $rc -ne $code ]]; then
-    fail "exit $rc (wanted $code): $*"
-    sed 's/^/    /' err.txt | head -5
-  fi
-}
-contains() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 incidents() { "$safermap" info "$1" --json | sed -n 's/^  "incidents": \([0-9]*\),$/\1/p'; }
 
 bash "$src/scripts/demo/import-ashfield.sh" "$safermap" "$work/ashfield.gpkg" > /dev/null || exit 2
@@ -122,5 +105,4 @@ contains err.txt "did you mean 'ward'?"
 expect 1 "$safermap" gistar ashfield.gpkg --kind Wards
 contains err.txt "did you mean 'ward'?"
 
-echo "$failures failed"
-[[ $failures -eq 0 ]]
+finish

@@ -12,28 +12,7 @@
 set -uo pipefail
 safermap="$1"
 work="$3"
-rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 2
-failures=0
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
-# expect CODE CMD...: runs CMD, keeps stdout in out.txt and stderr in err.txt, checks the exit
-# code, and that stderr is empty when it succeeds.
-expect() {
-  local code="$1"
-  shift
-  "$@" > out.txt 2> err.txt
-  local rc=$?
-  if [[ $rc -ne $code ]]; then
-    fail "exit $rc (wanted $code): $*"
-    sed 's/^/    /' err.txt | head -5
-  elif [[ $code -eq 0 && -s err.txt ]]; then
-    fail "stderr not empty: $*"
-    sed 's/^/    /' err.txt | head -5
-  fi
-}
-contains() { grep -qF -- "$2" "$1" || fail "$1 lacks '$2'"; }
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 # check_json FILE PYTHON: runs the Python assertions with `j` the parsed JSON of FILE.
 check_json() {
   python3 - "$1" "$2" <<'EOF' || fail "JSON check failed on $1"

@@ -9,12 +9,7 @@ safermap="$1"
 src="$2"
 work="$3"
 data="$src/tests/data/csv"
-rm -rf "$work" && mkdir -p "$work" && cd "$work" || exit 2
-failures=0
-fail() {
-  echo "FAIL: $*"
-  failures=$((failures + 1))
-}
+source "$(dirname "${BASH_SOURCE[0]}")/harness.sh"
 # run CODE ARGS...: runs `safermap site ARGS`, stdout in out.json, stderr in err.txt.
 run() {
   local code="$1"

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-#include "analysis/cluster_shapes.hpp"
 #include "analysis/dbscan.hpp"
 #include "analysis/nearest_neighbour.hpp"
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "app/cli/row_report.hpp"
-#include "jobs/result_description.hpp"
 #include "app/cli/study_area_input.hpp"
 #include "core/error.hpp"
 #include "io/results/feature_writer.hpp"
+#include "jobs/cluster_job.hpp"
+#include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,11 +21,7 @@ namespace safermap::cli {
 
 namespace {
 
-// A cluster found by either method, with the order it belongs to (1 for DBSCAN).
-struct FoundCluster {
-    int order = 1;
-    analysis::ClusterShape shape;
-};
+using jobs::FoundCluster;
 
 class CommandCluster : public Command {
 public:
@@ -45,35 +41,14 @@ public:
     }
 
     int run() override {
-        if (m_method != "dbscan" && m_method != "nnh") throw ConfigError("--method must be dbscan or nnh (got '" + m_method + "')");
         if (m_hull != "convex" && m_hull != "concave" && m_hull != "ellipse") throw ConfigError("--hull must be convex, concave or ellipse");
-        if (!(m_concave_ratio >= 0 && m_concave_ratio <= 1)) throw ConfigError("--concave-ratio must be in [0, 1]");
         io::PointSet points = m_input.load();
         geo::GeosContext geos;
-        std::vector<FoundCluster> found;
-        std::vector<std::int32_t> point_label(points.size(), analysis::k_noise);
-        std::string detail;
-        if (m_method == "dbscan") {
-            point_label = analysis::dbscan(points.x, points.y, {m_eps, m_min_points});
-            for (auto& s : analysis::cluster_shapes(geos, points.x, points.y, points.weight, point_label, m_concave_ratio))
-                found.push_back({1, std::move(s)});
-            detail = fmt::format("eps {} m, min points {}", m_eps, m_min_points);
-        } else {
-            std::string how;
-            const double area = m_area.resolve(m_input.project(), points, how);
-            auto levels = analysis::nnh(points.x, points.y, area, {m_p, m_min_points, m_max_order});
-            detail = fmt::format("p {}, min points {}, study area {}", m_p, m_min_points, how);
-            for (const auto& level : levels) {
-                detail += fmt::format("; order {} threshold {:.1f} m", level.order, level.threshold_m);
-                // Shapes of each cluster from its original points.
-                std::vector<std::int32_t> labels(points.size(), analysis::k_noise);
-                for (std::size_t c = 0; c < level.members.size(); ++c)
-                    for (std::size_t i : level.members[c]) labels[i] = static_cast<std::int32_t>(c);
-                if (level.order == 1) point_label = labels;
-                for (auto& s : analysis::cluster_shapes(geos, points.x, points.y, points.weight, labels, m_concave_ratio))
-                    found.push_back({level.order, std::move(s)});
-            }
-        }
+        jobs::ClusterRequest request{m_method, m_eps, m_min_points, m_p, m_max_order, m_concave_ratio, m_area.request, m_input.project()};
+        jobs::ClusterOutcome c = jobs::run_clusters(geos, points, request);
+        const auto& point_label = c.labels;
+        const auto& found = c.found;
+        const std::string& detail = c.detail;
         write(points, point_label, found, geos, detail);
         report(points, point_label, found, detail);
         return 0;
@@ -173,9 +148,10 @@ public:
         const double area = m_area.resolve(m_input.project(), points, how);
         analysis::NearestNeighbourIndex r = analysis::clark_evans(points.x, points.y, area);
         if (m_json) {
-            nlohmann::ordered_json j{{"method", "nni"}, {"points", r.n}, {"area_m2", r.area_m2}, {"area_source", how},
-                                     {"mean_observed_m", r.mean_observed_m}, {"mean_expected_m", r.mean_expected_m},
-                                     {"ratio", r.ratio}, {"standard_error_m", r.standard_error_m}, {"z", r.z}, {"p", r.p}};
+            nlohmann::ordered_json j = jobs::describe_result("nni", m_input.request, points.crs);
+            j.update(nlohmann::ordered_json{{"points", r.n}, {"area_m2", r.area_m2}, {"area_source", how},
+                                            {"mean_observed_m", r.mean_observed_m}, {"mean_expected_m", r.mean_expected_m},
+                                            {"ratio", r.ratio}, {"standard_error_m", r.standard_error_m}, {"z", r.z}, {"p", r.p}});
             fmt::print("{}\n", j.dump(2));
             return 0;
         }

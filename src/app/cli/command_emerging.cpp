@@ -6,7 +6,7 @@
 #include "app/cli/row_report.hpp"
 #include "core/error.hpp"
 #include "io/results/surface_writer.hpp"
-#include "jobs/month_span.hpp"
+#include "jobs/emerging_job.hpp"
 #include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
@@ -40,24 +40,15 @@ public:
         m_options.fdr = !m_no_fdr;
         io::PointSet points = m_input.load();
         const jobs::MonthSpan present = jobs::months_present(points);
-        const jobs::MonthSpan span = jobs::month_span(m_input.filter(), present.from, present.to);
-        const std::int32_t first = span.from, last = span.to;
-        if (last < 0 || span.months() < 3) throw ConfigError("emerging: needs incidents over at least 3 months");
-        analysis::GridSpec grid = m_grid.resolve(points, 0);
-        const std::size_t steps = static_cast<std::size_t>(last - first + 1);
-        std::vector<std::vector<double>> counts(steps, std::vector<double>(grid.cells(), 0.0));
-        std::vector<double> total(grid.cells(), 0.0);
-        for (std::size_t k = 0; k < points.size(); ++k) {
-            const auto m = points.month[k];
-            if (m < first || m > last) continue;
-            const auto c = analysis::cell_of(grid, points.x[k], points.y[k]);
-            if (!c) continue;
-            counts[static_cast<std::size_t>(m - first)][*c] += points.weight[k];
-            total[*c] += points.weight[k];
-        }
-        const double band = m_band > 0 ? m_band : 1.5 * grid.cell_size_m;
-        analysis::EmergingResult r = analysis::emerging_hotspots(counts, analysis::grid_distance_band(grid, band), m_options);
-        const std::string period = io::month_text(first) + " to " + io::month_text(last);
+        jobs::EmergingRequest request{m_grid.resolved(), m_band, m_options};
+        const jobs::EmergingOutcome e = jobs::run_emerging(points, jobs::month_span(m_input.filter(), present.from, present.to), request);
+        const analysis::GridSpec& grid = e.grid;
+        const analysis::EmergingResult& r = e.result;
+        const auto& total = e.total;
+        const std::int32_t first = e.span.from, last = e.span.to;
+        const int steps = e.span.months();
+        const double band = e.band_m;
+        const std::string period = jobs::period_label(io::month_text(first), io::month_text(last));
         ResultMetadata meta = jobs::describe_result("emerging", m_input.request, points.crs);
         meta["period"] = period;
         meta["steps_months"] = steps;

@@ -5,10 +5,9 @@
 #include "app/cli/row_report.hpp"
 #include "app/cli/text_table.hpp"
 #include "core/error.hpp"
-#include "geo/incident_location.hpp"
 #include "io/results/polygon_result_writer.hpp"
-#include "jobs/month_span.hpp"
 #include "jobs/result_description.hpp"
+#include "jobs/trends_job.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -38,58 +37,34 @@ public:
     }
 
     int run() override {
-        if (m_input.project().empty()) throw ConfigError("trends needs a project (its boundaries and incidents)");
-        if (m_input.request.filter.to_month.empty()) throw ConfigError("trends needs --to YYYY-MM (and --from, default the same month)");
-        if (m_baseline != "last-year" && m_baseline != "previous") throw ConfigError("--baseline must be last-year or previous");
-        const std::int32_t last = io::month_index(m_input.filter().to_month, "--to");
-        const jobs::MonthSpan span = jobs::month_span(m_input.filter(), last, last);
-        const std::int32_t from = span.from, to = span.to;
-        const std::int32_t length = to - from + 1;
-        const std::int32_t shift = m_baseline == "last-year" ? 12 : length;
-        const std::int32_t base_from = from - shift, base_to = to - shift;
-
         m_input.resolve();
-        AnalysisInput all = m_input; // every month; this command does the period split itself
-        all.request.filter.from_month.clear();
-        all.request.filter.to_month.clear();
         geo::GeosContext geos;
-        io::PolygonSet areas = io::load_project_polygons(all.project(), m_kind, geos);
-        io::PointSet points = all.load();
-        RunReport notes = points.report;
-        const std::size_t n = areas.code.size();
-        std::vector<long long> current(n, 0), baseline(n, 0);
-        // Rolling 3-month windows ending at each month of the current period.
-        std::vector<std::vector<long long>> rolling(n, std::vector<long long>(static_cast<std::size_t>(length), 0));
-        long long undated = 0;
-        for (std::size_t k = 0; k < points.size(); ++k) {
-            const std::int32_t m = points.month[k];
-            if (m < 0) {
-                ++undated;
-                continue;
-            }
-            const bool in_current = m >= from && m <= to, in_base = m >= base_from && m <= base_to;
-            const bool in_rolling = m >= from - 2 && m <= to;
-            if (!in_current && !in_base && !in_rolling) continue;
-            auto i = geo::locate_incident(*areas.index, points.x[k], points.y[k], &notes);
-            if (!i) continue;
-            if (in_current) ++current[*i];
-            if (in_base) ++baseline[*i];
-            for (std::int32_t end = std::max(from, m); end <= std::min(to, m + 2); ++end) ++rolling[*i][static_cast<std::size_t>(end - from)];
-        }
-        if (undated) notes.note("no_month", undated);
-        auto rows = analysis::compare_periods(current, baseline);
-        const std::string period = jobs::period_label(io::month_text(from), io::month_text(to));
-        const std::string base_period = jobs::period_label(io::month_text(base_from), io::month_text(base_to));
+        const jobs::TrendsOutcome t = jobs::run_trends({m_input.request, m_kind, jobs::parse_baseline(m_baseline)}, geos);
+        const std::string period = jobs::period_label(io::month_text(t.current.from), io::month_text(t.current.to));
+        const std::string base_period = jobs::period_label(io::month_text(t.base.from), io::month_text(t.base.to));
         std::vector<std::string> written;
-        if (!m_out.empty()) written = write(areas, rows, rolling, from, period, base_period);
-        report(areas, rows, notes, period, base_period);
+        if (!m_out.empty()) written = write(t, period, base_period);
+        report(t, period, base_period);
         print_written(stdout, written);
         return 0;
     }
 
 private:
-    std::vector<std::string> write(const io::PolygonSet& areas, const std::vector<analysis::TrendRow>& rows, const std::vector<std::vector<long long>>& rolling,
-               std::int32_t from, const std::string& period, const std::string& base_period) const {
+    ResultMetadata metadata(const jobs::TrendsOutcome& t, const std::string& period, const std::string& base_period) const {
+        ResultMetadata meta = jobs::describe_result("trends", m_input.request, t.areas.crs);
+        meta["period"] = period;
+        meta["baseline"] = base_period;
+        meta["weights"] = "count"; // the Poisson test needs counts
+        meta["areas"] = m_kind;
+        meta["test"] = "exact two-count Poisson (conditional binomial), two-sided";
+        meta["alpha"] = m_alpha;
+        return meta;
+    }
+
+    std::vector<std::string> write(const jobs::TrendsOutcome& t, const std::string& period, const std::string& base_period) const {
+        const auto& rows = t.rows;
+        const auto& rolling = t.rolling;
+        const std::int32_t from = t.current.from;
         std::vector<io::PolygonColumn> cols{{"current", {}}, {"baseline", {}}, {"change_pct", {}}, {"p", {}}, {"significant", {}, true}, {"rank", {}, true}};
         for (const auto& r : rows) {
             cols[0].values.push_back(static_cast<double>(r.current));
@@ -104,26 +79,21 @@ private:
             for (const auto& r : rolling) c.values.push_back(static_cast<double>(r[m]));
             cols.push_back(std::move(c));
         }
-        ResultMetadata meta = jobs::describe_result("trends", m_input.request, areas.crs);
-        meta["period"] = period;
-        meta["baseline"] = base_period;
-        meta["areas"] = m_kind;
-        meta["test"] = "exact two-count Poisson (conditional binomial), two-sided";
-        meta["alpha"] = m_alpha;
-        return io::write_polygon_results(m_out, areas, cols, meta, m_layer);
+        return io::write_polygon_results(m_out, t.areas, cols, metadata(t, period, base_period), m_layer);
     }
 
-    void report(const io::PolygonSet& areas, const std::vector<analysis::TrendRow>& rows, const RunReport& notes,
-                const std::string& period, const std::string& base_period) const {
-        long long total_current = 0, total_base = 0;
-        for (const auto& r : rows) total_current += r.current, total_base += r.baseline;
-        const double total_p = analysis::poisson_two_count_p(total_current, total_base);
+    void report(const jobs::TrendsOutcome& t, const std::string& period, const std::string& base_period) const {
+        const auto& rows = t.rows;
+        const auto& areas = t.areas;
+        const RunReport& notes = t.notes;
+        const long long total_current = t.total_current, total_base = t.total_base;
+        const double total_p = t.total_p;
         std::vector<std::size_t> order(rows.size());
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rows[a].rank < rows[b].rank; });
         if (m_json) {
-            nlohmann::ordered_json j{{"method", "trends"}, {"areas", m_kind}, {"period", period}, {"baseline", base_period},
-                                     {"total", {{"current", total_current}, {"baseline", total_base}, {"p", total_p}}}};
+            nlohmann::ordered_json j = metadata(t, period, base_period);
+            j["total"] = {{"current", total_current}, {"baseline", total_base}, {"p", total_p}};
             nlohmann::ordered_json list = nlohmann::ordered_json::array();
             for (std::size_t i : order) {
                 const auto& r = rows[i];
