@@ -2,6 +2,7 @@
 #include "render/png_image.hpp"
 
 #include "core/error.hpp"
+#include "core/output_file.hpp"
 
 #include <cairo.h>
 #include <fmt/format.h>
@@ -38,8 +39,10 @@ void write_png(const std::string& path, const RgbaImage& img) {
         }
     }
     cairo_surface_mark_dirty(s.get());
-    if (cairo_surface_write_to_png(s.get(), path.c_str()) != CAIRO_STATUS_SUCCESS)
+    ReplacementFile file(path, "PNG"); // never half-written, never over a GeoPackage
+    if (cairo_surface_write_to_png(s.get(), file.temp_path().c_str()) != CAIRO_STATUS_SUCCESS)
         throw IoError(fmt::format("{}: cannot write PNG", path));
+    file.commit();
 }
 
 RgbaImage read_png(const std::string& path) {

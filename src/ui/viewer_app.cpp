@@ -10,6 +10,7 @@
 
 #include <GLFW/glfw3.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -399,7 +400,11 @@ int ViewerApp::screenshot() {
     img.pixels.resize(static_cast<std::size_t>(img.width) * static_cast<std::size_t>(img.height) * 4);
     target.read_rgba(img.pixels.data());
     render::write_png(m_opt.screenshot, img);
-    std::printf("wrote %s (%dx%d)\n", m_opt.screenshot.c_str(), img.width, img.height);
+    if (m_opt.json)
+        std::printf("{\n  \"method\": \"view\",\n  \"screenshot\": %s,\n  \"width\": %d,\n  \"height\": %d\n}\n",
+                    nlohmann::json(m_opt.screenshot).dump().c_str(), img.width, img.height);
+    else
+        std::printf("wrote %s (%dx%d)\n", m_opt.screenshot.c_str(), img.width, img.height);
     return 0;
 }
 

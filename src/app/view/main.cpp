@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <exception>
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     app.add_option("--title", o.title, "Map title (default: the project's name)");
     app.add_option("--basemap", o.basemap, "A local raster (GeoTIFF, MBTiles, ...) drawn under the map; never a network call");
     app.add_option("--bench-frames", o.bench_frames, "Draw this many frames offscreen and print frame times");
+    app.add_flag("--json", o.json, "With --screenshot or --save-view: say what was written as JSON");
     std::string save_view, bounds;
     app.add_option("--save-view", save_view, "Save a view (bookmark) in the project with --bounds, and exit");
     app.add_option("--bounds", bounds, "XMIN,YMIN,XMAX,YMAX of --save-view, in the project's CRS");
@@ -56,7 +58,11 @@ int main(int argc, char** argv) {
             b.bounds.include(x0, y0);
             b.bounds.include(x1, y1);
             scene::save_bookmark(o.project, b);
-            fmt::print("saved view '{}' in {}\n", save_view, o.project);
+            if (o.json)
+                fmt::print("{}\n", nlohmann::ordered_json{{"method", "view"}, {"saved_view", save_view}, {"project", o.project},
+                                                          {"bounds", {x0, y0, x1, y1}}}.dump(2));
+            else
+                fmt::print("saved view '{}' in {}\n", save_view, o.project);
             return 0;
         }
         ui::ViewerApp viewer(o);
