@@ -3,6 +3,7 @@
 
 #include "geo/incident_location.hpp"
 #include "core/error.hpp"
+#include "io/incidents/harm_table.hpp"
 #include "io/project/attribution.hpp"
 #include "io/project/boundary_reader.hpp"
 #include "io/incidents/point_loader.hpp"
@@ -215,6 +216,24 @@ const Bookmark* MapScene::bookmark(const std::string& n) const {
     return nullptr;
 }
 
+// The bundled ONS Crime Severity Score per crime type; types without a weight take 0, said once.
+void load_harm_weights(MapScene& s) {
+    try {
+        const io::HarmTable table = io::load_harm_table("ons-css");
+        std::string zero;
+        for (const auto& c : s.incidents.categories) {
+            const auto w = table.find(c);
+            s.harm_weight.push_back(w.value_or(0.0));
+            if (!w) zero += (zero.empty() ? "" : ", ") + c;
+        }
+        s.harm_note = "Harm: ONS Crime Severity Score (days of custody), OGL v3.0";
+        if (!zero.empty()) s.harm_note += "; weight 0 (no CSS weight): " + zero;
+    } catch (const Error& e) {
+        s.harm_weight.clear();
+        s.harm_note = std::string("harm weights unavailable: ") + e.what();
+    }
+}
+
 MapScene load_scene(const std::string& project, const geo::GeosContext& geos) {
     MapScene s;
     s.project = project;
@@ -239,6 +258,7 @@ MapScene load_scene(const std::string& project, const geo::GeosContext& geos) {
         }
     }
     s.incidents = load_incidents(project, s.area("ward"));
+    load_harm_weights(s);
     for (std::size_t i = 0; i < s.incidents.size(); ++i) s.bounds.include(s.incidents.x[i], s.incidents.y[i]);
     {
         io::ProjectStore store = io::ProjectStore::open(project, false);

@@ -80,6 +80,11 @@ struct MapScene {
     std::vector<Bookmark> bookmarks;   // "Whole area", priority areas, then views saved in settings
     WorldBounds bounds;
     std::vector<io::AttributionLine> attribution; // what each layer's data is owed; show with io::attribution_for
+    // The bundled ONS Crime Severity Score weight of each crime type (index as
+    // incidents.categories), for weighing analyses by harm; empty when the table is unavailable.
+    // Types the table lacks (anti-social behaviour) weigh 0, and harm_note says so.
+    std::vector<double> harm_weight;
+    std::string harm_note;
 
     const AreaLayer* area(const std::string& kind) const;
     const Bookmark* bookmark(const std::string& name) const;
@@ -96,7 +101,11 @@ struct IncidentFilter {
     std::int32_t from_month = -1, to_month = -1;  // inclusive; -1 open
     std::vector<bool> categories;                 // empty: all
     std::int32_t ward = -1;                       // only incidents in this ward; -1 all
+    std::vector<double> category_weight;          // weight per category index (harm); empty: each counts 1
     bool passes(const IncidentLayer& layer, std::size_t i) const;
+    double weight(const IncidentLayer& layer, std::size_t i) const {
+        return category_weight.empty() ? 1.0 : category_weight[layer.category[i]];
+    }
 };
 
 } // namespace safermap::scene

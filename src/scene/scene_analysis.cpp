@@ -48,7 +48,7 @@ io::PointSet filtered_points(const IncidentLayer& layer, const IncidentFilter& f
         if (!filter.passes(layer, i)) continue;
         out.x.push_back(layer.x[i]);
         out.y.push_back(layer.y[i]);
-        out.weight.push_back(1.0);
+        out.weight.push_back(filter.weight(layer, i));
         out.month.push_back(layer.month[i]);
         out.category.push_back(layer.category[i]);
     }
@@ -82,7 +82,7 @@ GridHotspots grid_hotspots(const IncidentLayer& layer, const IncidentFilter& fil
         if (!filter.passes(layer, i)) continue;
         const auto c = analysis::cell_of(grid, layer.x[i], layer.y[i]);
         if (!c) continue;
-        counts.values[*c] += 1;
+        counts.values[*c] += filter.weight(layer, i);
         ++r.points;
     }
     auto weights = analysis::grid_distance_band(grid, 1.5 * cell_m);

@@ -176,6 +176,7 @@ void ViewerApp::apply_options() {
     m_state.colour_points_by_month = m_opt.colour_by == "month";
     m_state.presentation = m_opt.presentation;
     m_state.public_mode = m_opt.public_mode;
+    m_state.weigh_by_harm = m_opt.harm;
     if (!m_opt.title.empty()) m_state.title = m_opt.title;
     if (!m_opt.basemap.empty()) {
         if (render::is_raster(m_opt.basemap)) {
@@ -194,6 +195,7 @@ scene::IncidentFilter ViewerApp::filter() const {
     f.to_month = m_state.to_month;
     f.categories = m_state.categories;
     f.ward = m_state.ward;
+    if (m_state.weigh_by_harm) f.category_weight = m_scene.harm_weight;
     return f;
 }
 
@@ -210,6 +212,7 @@ std::string ViewerApp::period_text() const {
 
 void ViewerApp::start_analysis(const std::string& which) {
     const render::WorldBounds extent = m_scene.bounds;
+    if (which == "density") m_state.density_by_harm = m_state.weigh_by_harm && !m_scene.harm_weight.empty();
     if (which == "density") m_jobs.start(AnalysisJobs::Kind::density, m_scene.incidents, filter(), extent, m_state.params);
     else if (which == "hotspots") m_jobs.start(AnalysisJobs::Kind::grid_hotspots, m_scene.incidents, filter(), extent, m_state.params);
     else if (which == "emerging") m_jobs.start(AnalysisJobs::Kind::emerging, m_scene.incidents, filter(), extent, m_state.params);

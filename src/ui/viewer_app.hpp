@@ -25,6 +25,7 @@ struct ViewerOptions {
     std::string executable;        // argv[0], to find shaders installed beside it
     std::string screenshot;        // PNG path: render one frame offscreen and exit
     bool json = false;             // say what --screenshot wrote as JSON
+    bool harm = false;             // weigh analyses by harm (ONS Crime Severity Score) from the start
     int width = 1600, height = 900;
     std::string view;              // a bookmark to open at
     std::vector<std::string> layers; // only these layers visible (empty: the defaults)

@@ -63,7 +63,7 @@ void ViewerApp::draw_overlays(int width, int height) {
     }
     const std::string& raster = m_state.raster_layer;
     if (raster == "density" && m_state.shows("density") && m_state.density_max > 0) {
-        f.legend.push_back({K::ramp, "Incidents per km² (KDE)", {}, ""});
+        f.legend.push_back({K::ramp, m_state.density_by_harm ? "Harm per km² (KDE, ONS CSS days)" : "Incidents per km² (KDE)", {}, ""});
         f.ramp_low = fmt::format("{:.0f}", m_state.density_max * m_state.density_low);
         f.ramp_high = fmt::format("{:.0f}", m_state.density_max * m_state.density_high);
     }
@@ -118,6 +118,8 @@ void ViewerApp::draw_overlays(int width, int height) {
         if (layer == "ward") return m_state.shows("ward") || m_state.shows("ward_counts") || m_state.shows("ward_hotspots");
         return m_state.shows(layer);
     });
+    if (m_state.density_by_harm && m_state.shows("density"))
+        f.attribution.push_back("Harm weights: Office for National Statistics, Crime Severity Score, OGL v3.0");
     draw_furniture(dl, f, m_camera);
 }
 

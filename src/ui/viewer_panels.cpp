@@ -128,6 +128,10 @@ void ViewerApp::analysis_panel() {
     auto& p = m_state.params;
     const bool busy = m_jobs.busy();
     if (busy) ImGui::Text("Running %s ... %.1f s", m_jobs.running().c_str(), m_jobs.seconds_running());
+    if (m_scene.harm_weight.empty()) ImGui::BeginDisabled();
+    ImGui::Checkbox("Weigh by harm, not counts", &m_state.weigh_by_harm);
+    if (m_scene.harm_weight.empty()) ImGui::EndDisabled();
+    ImGui::TextWrapped("%s", m_scene.harm_note.c_str());
     ImGui::SliderFloat("KDE bandwidth (m)", &p.kde_bandwidth_m, 50, 1000, "%.0f");
     ImGui::SliderFloat("KDE cell (m)", &p.kde_cell_m, 10, 200, "%.0f");
     if (ImGui::Button("Run KDE") && !busy) start_analysis("density");

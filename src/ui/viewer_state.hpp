@@ -41,6 +41,8 @@ struct ViewerState {
     AnalysisParams params;
     bool presentation = false;      // panels hidden, large fonts, title/legend/scale/north/attribution
     bool public_mode = false;       // no incident points: aggregated layers only
+    bool weigh_by_harm = false;     // KDE, grid Gi*, emerging and clusters weigh incidents by harm
+    bool density_by_harm = false;   // how the density shown was weighed
     std::string title;
     std::size_t bookmark = 0;       // current saved view (presentation arrows)
     int selected_area = -1;         // in the ward layer

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     app.add_option("--title", o.title, "Map title (default: the project's name)");
     app.add_option("--basemap", o.basemap, "A local raster (GeoTIFF, MBTiles, ...) drawn under the map; never a network call");
     app.add_option("--bench-frames", o.bench_frames, "Draw this many frames offscreen and print frame times");
+    app.add_flag("--harm", o.harm, "Weigh KDE, Gi*, emerging hot spots and clusters by harm (ONS Crime Severity Score; no weight: 0)");
     app.add_flag("--json", o.json, "With --screenshot or --save-view: say what was written as JSON");
     std::string save_view, bounds;
     app.add_option("--save-view", save_view, "Save a view (bookmark) in the project with --bounds, and exit");
