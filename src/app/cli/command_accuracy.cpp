@@ -1,24 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "analysis/bandwidth.hpp"
-#include "analysis/dbscan.hpp"
-#include "analysis/gi_star.hpp"
-#include "analysis/grid_counts.hpp"
-#include "analysis/kde.hpp"
-#include "analysis/prediction_accuracy.hpp"
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "core/error.hpp"
-#include "geo/bounds.hpp"
-#include "jobs/kde_job.hpp"
-#include "jobs/month_span.hpp"
-#include "io/features/polygon_loader.hpp"
+#include "jobs/accuracy_job.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <array>
-#include <cmath>
 
 namespace safermap::cli {
 
@@ -44,89 +33,26 @@ public:
     }
 
     int run() override {
-        if (m_input.project().empty()) throw ConfigError("accuracy needs a project");
-        if (!m_input.filter().from_month.empty() || !m_input.filter().to_month.empty())
-            throw ConfigError("accuracy: --from/--to do not apply; give the periods as --train FROM:TO and --test FROM:TO");
-        const jobs::MonthSpan train = jobs::parse_month_span(m_train, "--train"), test = jobs::parse_month_span(m_test, "--test");
         m_input.resolve();
-        AnalysisInput all = m_input;
-        all.request.filter.from_month.clear();
-        all.request.filter.to_month.clear();
-        io::PointSet points = all.load();
-        std::vector<double> tx, ty, tw, sx, sy;
-        for (std::size_t k = 0; k < points.size(); ++k) {
-            const auto m = points.month[k];
-            if (m >= train.from && m <= train.to) tx.push_back(points.x[k]), ty.push_back(points.y[k]), tw.push_back(points.weight[k]);
-            if (m >= test.from && m <= test.to) sx.push_back(points.x[k]), sy.push_back(points.y[k]);
-        }
-        if (tx.size() < 2 || sx.empty()) throw ConfigError(fmt::format("accuracy: {} training and {} test incidents; both periods need incidents", tx.size(), sx.size()));
+        jobs::AccuracyRequest request;
+        request.points = m_input.request;
+        request.train = jobs::parse_month_span(m_train, "--train");
+        request.test = jobs::parse_month_span(m_test, "--test");
+        request.coverage_percent = m_coverage;
+        request.cell_m = m_cell;
+        request.area_kind = m_area_kind;
+        request.area_kind_given = m_kind_option->count() + m_alias_option->count() > 0;
+        request.bandwidth = m_bandwidth;
+        request.eps_m = m_eps;
+        request.min_points = m_min_points;
         geo::GeosContext geos;
-        std::optional<io::PolygonSet> area;
-        try {
-            area = io::load_project_polygons(m_input.project(), m_area_kind, geos);
-        } catch (const ConfigError&) {
-            // A kind the user typed must exist; only the default may be missing.
-            if (m_kind_option->count() + m_alias_option->count() > 0) throw;
-            m_area_note = fmt::format("no '{}' boundaries: all cells over the incidents' extent", m_area_kind);
-        }
-        const double h = jobs::choose_bandwidth(m_bandwidth, tx, ty, analysis::Kernel::quartic).metres;
-
-        // The same maps on four grid origins (shifted by half a cell) show how much the
-        // scores depend on where the grid happens to start.
-        const std::array<std::pair<double, double>, 4> shifts{{{0, 0}, {0.5, 0}, {0, 0.5}, {0.5, 0.5}}};
-        std::vector<std::string> names{"grid", "kde", "gistar", "clusters"};
-        std::vector<std::vector<analysis::AccuracyScores>> by_origin(names.size());
-        const auto labels = analysis::dbscan(tx, ty, {m_eps, m_min_points});
-        for (auto [fx, fy] : shifts) {
-            analysis::GridSpec grid = grid_for(points, area, fx * m_cell, fy * m_cell);
-            std::vector<bool> eligible = eligible_cells(grid, area);
-            auto train_counts = analysis::count_in_grid(tx, ty, tw, grid).weighted.values;
-            auto test_counts = analysis::count_in_grid(sx, sy, {}, grid).count.values;
-            std::vector<analysis::WeightedPoint> wp(tx.size());
-            for (std::size_t k = 0; k < tx.size(); ++k) wp[k] = {tx[k], ty[k], tw[k]};
-            auto kde = analysis::kde(wp, grid, {analysis::Kernel::quartic, h, analysis::KdeOptions::Method::automatic}).values;
-            auto gi = analysis::gi_star(train_counts, analysis::grid_distance_band(grid, 1.5 * m_cell), {}).z;
-            std::vector<double> cx, cy;
-            for (std::size_t k = 0; k < tx.size(); ++k)
-                if (labels[k] >= 0) cx.push_back(tx[k]), cy.push_back(ty[k]);
-            auto clustered = analysis::count_in_grid(cx, cy, {}, grid).count.values;
-            const std::vector<std::vector<double>*> scores{&train_counts, &kde, &gi, &clustered};
-            for (std::size_t m = 0; m < names.size(); ++m)
-                by_origin[m].push_back(analysis::score_hotspot_map(*scores[m], train_counts, test_counts, eligible, m_coverage / 100));
-        }
-        report(names, by_origin, tx.size(), sx.size(), h);
+        const jobs::AccuracyOutcome r = jobs::run_accuracy(request, geos);
+        m_area_note = r.area_note;
+        report(r.methods, r.by_origin, r.train_incidents, r.test_incidents, r.kde_bandwidth_m);
         return 0;
     }
 
 private:
-    analysis::GridSpec grid_for(const io::PointSet& points, const std::optional<io::PolygonSet>& area, double dx, double dy) const {
-        double xmin = 1e300, ymin = 1e300, xmax = -1e300, ymax = -1e300;
-        if (area) {
-            for (std::size_t i = 0; i < area->index->size(); ++i) {
-                double a, b, c, d;
-                GEOSGeom_getXMin_r(area->index->context().handle(), area->index->polygon(i), &a);
-                GEOSGeom_getYMin_r(area->index->context().handle(), area->index->polygon(i), &b);
-                GEOSGeom_getXMax_r(area->index->context().handle(), area->index->polygon(i), &c);
-                GEOSGeom_getYMax_r(area->index->context().handle(), area->index->polygon(i), &d);
-                xmin = std::min(xmin, a), ymin = std::min(ymin, b), xmax = std::max(xmax, c), ymax = std::max(ymax, d);
-            }
-        } else {
-            const geo::Bounds b = geo::bounds_of(points.x, points.y);
-            xmin = b.min_x, xmax = b.max_x, ymin = b.min_y, ymax = b.max_y;
-        }
-        const double x0 = std::floor(xmin / m_cell) * m_cell - dx, y0 = std::floor(ymin / m_cell) * m_cell - dy;
-        return analysis::GridSpec::covering(x0, y0, xmax + m_cell, ymax + m_cell, m_cell);
-    }
-
-    static std::vector<bool> eligible_cells(const analysis::GridSpec& g, const std::optional<io::PolygonSet>& area) {
-        std::vector<bool> out(g.cells(), true);
-        if (!area) return out;
-        for (int j = 0; j < g.ny; ++j)
-            for (int i = 0; i < g.nx; ++i)
-                out[static_cast<std::size_t>(j) * g.nx + i] = area->index->locate(g.centre_x(i), g.centre_y(j)).has_value();
-        return out;
-    }
-
     void report(const std::vector<std::string>& names, const std::vector<std::vector<analysis::AccuracyScores>>& by_origin,
                 std::size_t n_train, std::size_t n_test, double h) const {
         if (m_json) {
@@ -159,7 +85,8 @@ private:
     }
 
     AnalysisInput m_input;
-    std::string m_train, m_test, m_area_kind, m_area_note;
+    std::string m_train, m_test, m_area_kind;
+    std::string m_area_note;
     CLI::Option* m_kind_option = nullptr;
     CLI::Option* m_alias_option = nullptr;
     double m_coverage = 5, m_cell = 100, m_eps = 100;
