@@ -5,18 +5,8 @@
 # 1000x1000 cells, with wall time and peak memory (GNU time). Figures go to bench/RESULTS.md.
 # Usage: bench/analysis.sh [BUILD_DIR]
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
-safermap="${1:-$here/build}/src/safermap"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/timing.sh"
 extent=444000,346000,456500,358500   # 12.5 km square over Ashfield
-
-run() { # label, command...
-  local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null
-  read -r secs kb < "$work/time"
-  printf "%-44s %8.2f s %8.0f MB\n" "$label" "$secs" "$((kb / 1024))"
-}
 
 for n in 10000 100000 1000000; do
   csv="$work/rows-$n.csv"

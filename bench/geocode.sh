@@ -5,17 +5,7 @@
 # addresses with one core, timing whole `safermap` commands (GNU time: wall seconds, peak MB).
 # Usage: bench/geocode.sh [BUILD_DIR]
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
-safermap="${1:-$here/build}/src/safermap"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-run() { # label, command...
-  local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out.txt"
-  read -r secs kb < "$work/time"
-  printf "%-48s %8.2f s %8.0f MB\n" "$label" "$secs" "$((kb / 1024))"
-}
+source "$(dirname "$0")/timing.sh"
 
 run "gazetteer: 4 Code-Point files + Notts police.uk" "$safermap" gazetteer "$work/county.gpkg" \
   --postcodes "$here"/assets/gazetteer/codepoint/*.csv.gz --policeuk "$here/assets/gazetteer/policeuk/notts-2025-locations.csv.gz"

@@ -9,17 +9,7 @@
 # Wall time and peak memory by GNU time. Figures go to bench/RESULTS.md.
 # Usage: bench/planning.sh [BUILD_DIR]
 set -euo pipefail
-here="$(cd "$(dirname "$0")/.." && pwd)"
-safermap="${1:-$here/build}/src/safermap"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-run() { # label, command...
-  local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null
-  read -r secs kb < "$work/time"
-  printf "%-58s %8.2f s %8.0f MB\n" "$label" "$secs" "$((kb / 1024))"
-}
+source "$(dirname "$0")/timing.sh"
 
 # Distinct points: 30 Gaussian hotspots (sigma 50-400 m) and 20% uniform background over a
 # 12.5 km square of Ashfield, each with a date in 2025 (awk's seeded generator).
