@@ -14,11 +14,13 @@
 #include <geos_c.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <map>
 #include <optional>
-#include <cstring>
-#include <unordered_set>
 #include <sstream>
+#include <unordered_set>
 
 namespace safermap::scene {
 
@@ -216,6 +218,38 @@ const Bookmark* MapScene::bookmark(const std::string& n) const {
     return nullptr;
 }
 
+// The layer `safermap site --out PROJECT` writes, when there is one: point sites in rank order,
+// their range and field of view from the layer's metadata.
+void load_proposed(io::ProjectStore& store, MapScene& s) {
+    OGRLayer* layer = store.dataset().GetLayerByName("proposed_sites");
+    if (!layer) return;
+    auto number = [&](const char* key, double fallback) {
+        const char* v = layer->GetMetadataItem(key);
+        if (!v) return fallback;
+        char* end = nullptr;
+        const double d = std::strtod(v, &end);
+        return end != v && std::isfinite(d) ? d : fallback;
+    };
+    s.proposed_range_m = number("range_m", 0);
+    s.proposed_fov_deg = number("fov_deg", 360);
+    const OGRFeatureDefn* d = layer->GetLayerDefn();
+    const int rank = d->GetFieldIndex("rank"), id = d->GetFieldIndex("candidate_id"), heading = d->GetFieldIndex("heading_deg"),
+              marginal = d->GetFieldIndex("marginal_demand");
+    layer->ResetReading();
+    for (auto& f : *layer) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbPoint) continue; // street lines: not drawn as sites
+        ProposedSite p;
+        p.xy = XY{g->toPoint()->getX(), g->toPoint()->getY()};
+        if (rank >= 0) p.rank = f->GetFieldAsInteger(rank);
+        if (id >= 0) p.id = f->GetFieldAsString(id);
+        if (heading >= 0 && f->IsFieldSetAndNotNull(heading)) p.heading_deg = f->GetFieldAsDouble(heading);
+        if (marginal >= 0) p.marginal_demand = f->GetFieldAsDouble(marginal);
+        s.proposed.push_back(std::move(p));
+    }
+    std::sort(s.proposed.begin(), s.proposed.end(), [](const ProposedSite& a, const ProposedSite& b) { return a.rank < b.rank; });
+}
+
 // The bundled ONS Crime Severity Score per crime type; types without a weight take 0, said once.
 void load_harm_weights(MapScene& s) {
     try {
@@ -263,6 +297,7 @@ MapScene load_scene(const std::string& project, const geo::GeosContext& geos) {
     {
         io::ProjectStore store = io::ProjectStore::open(project, false);
         s.attribution = io::project_attribution(store);
+        load_proposed(store, s);
     }
     return s;
 }

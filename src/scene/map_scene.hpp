@@ -59,6 +59,15 @@ struct CctvSite {
     bool illustrative = false;
 };
 
+// A site proposed by `safermap site --out PROJECT` (its layer proposed_sites), in rank order.
+struct ProposedSite {
+    XY xy;
+    int rank = 0;
+    std::string id;
+    std::optional<double> heading_deg; // fixed cameras; none for PTZ and lighting
+    double marginal_demand = 0;
+};
+
 struct Intervention {
     std::string id, type, install_date, funding, description;
     bool illustrative = false;
@@ -77,6 +86,8 @@ struct MapScene {
     IncidentLayer incidents;
     std::vector<CctvSite> cctv;
     std::vector<Intervention> interventions;
+    std::vector<ProposedSite> proposed;   // empty when the project holds no proposed_sites layer
+    double proposed_range_m = 0, proposed_fov_deg = 360; // from that layer's metadata
     std::vector<Bookmark> bookmarks;   // "Whole area", priority areas, then views saved in settings
     WorldBounds bounds;
     std::vector<io::AttributionLine> attribution; // what each layer's data is owed; show with io::attribution_for

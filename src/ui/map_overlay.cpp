@@ -69,6 +69,29 @@ void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const 
     }
 }
 
+void draw_proposed(ImDrawList& dl, ImFont* font, const std::vector<scene::ProposedSite>& sites, double range_m, double fov_deg,
+                   const render::Camera& cam, float opacity, float scale) {
+    const render::Rgba fill{230, 97, 1, 70}, edge{166, 54, 3, 255};
+    for (const auto& s : sites) {
+        const bool sector = s.heading_deg && fov_deg < 360;
+        if (range_m > 0) {
+            const auto pts = render::coverage_sector(s.xy, s.heading_deg.value_or(0), sector ? fov_deg : 360, range_m, sector ? 12 : 36);
+            std::vector<ImVec2> screen;
+            for (const auto& p : pts) screen.push_back(to_screen(cam, p));
+            dl.AddConvexPolyFilled(screen.data(), static_cast<int>(screen.size()), to_imgui(fill, opacity));
+            dl.AddPolyline(screen.data(), static_cast<int>(screen.size()), to_imgui(edge, opacity), ImDrawFlags_Closed, 1.5f);
+        }
+        const ImVec2 c = to_screen(cam, s.xy);
+        const float r = 7.f * scale;
+        dl.AddCircleFilled(c, r, to_imgui(edge, opacity));
+        const std::string label = std::to_string(s.rank);
+        const float size = 11.f * scale;
+        const ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0, label.c_str());
+        dl.AddText(font, size, ImVec2(c.x - extent.x / 2, c.y - extent.y / 2), IM_COL32(255, 255, 255, static_cast<int>(255 * opacity)),
+                   label.c_str());
+    }
+}
+
 void draw_intervention_symbol(ImDrawList& dl, const std::string& type, ImVec2 at, float r, float opacity) {
     const ImU32 outline = IM_COL32(30, 30, 30, static_cast<int>(255 * opacity));
     if (type == "alley_gate") { // a gate: a purple square with bars

@@ -20,6 +20,10 @@ ImU32 to_imgui(render::Rgba c, float opacity = 1.f);
 void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size,
                       ImU32 colour);
 void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const render::Camera& cam, float opacity);
+// Proposed sites (orange, apart from existing cameras' blue): coverage sectors of `range_m` and
+// `fov_deg` (a full circle without a heading) and each site's rank on its marker.
+void draw_proposed(ImDrawList& dl, ImFont* font, const std::vector<scene::ProposedSite>& sites, double range_m, double fov_deg,
+                   const render::Camera& cam, float opacity, float scale);
 void draw_interventions(ImDrawList& dl, const std::vector<scene::Intervention>& items, const render::Camera& cam, float opacity,
                         float size_px);
 // Symbol of an intervention type, for the map and the legend.

@@ -114,6 +114,7 @@ void ViewerApp::init_state() {
     add("clusters", "Point clusters (DBSCAN)", false, 1.f, {213, 94, 0, 255});
     add("incidents", "Incidents", true, 0.85f, {0, 0, 0, 255});
     if (!m_scene.cctv.empty()) add("cctv", "CCTV coverage", true, 1.f, {0, 114, 178, 255});
+    if (!m_scene.proposed.empty()) add("proposed", "Proposed sites (safermap site)", true, 1.f, {230, 97, 1, 255});
     if (!m_scene.interventions.empty()) add("interventions", "Interventions", true, 1.f, {0, 0, 0, 255});
     add("labels", "Ward labels", true, 1.f, {40, 40, 40, 255});
     m_state.categories.assign(m_scene.incidents.categories.size(), true);

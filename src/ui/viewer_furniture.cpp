@@ -22,6 +22,9 @@ void ViewerApp::draw_overlays(int width, int height) {
     ImDrawList& dl = *ImGui::GetBackgroundDrawList();
     const float scale = m_state.presentation ? 1.6f : 1.f;
     if (m_state.shows("cctv")) draw_cctv(dl, m_scene.cctv, m_camera, m_state.layer("cctv")->opacity);
+    if (m_state.shows("proposed"))
+        draw_proposed(dl, m_font, m_scene.proposed, m_scene.proposed_range_m, m_scene.proposed_fov_deg, m_camera,
+                      m_state.layer("proposed")->opacity, scale);
     if (m_state.shows("interventions")) {
         draw_interventions(dl, m_scene.interventions, m_camera, m_state.layer("interventions")->opacity, 6 * scale);
         // Close in, each scheme says when it went in.
@@ -95,6 +98,8 @@ void ViewerApp::draw_overlays(int width, int height) {
         for (const auto& c : m_scene.cctv) illustrative |= c.illustrative;
         f.legend.push_back({K::sector, illustrative ? "CCTV coverage (ILLUSTRATIVE)" : "CCTV coverage", {0, 114, 178, 110}, ""});
     }
+    if (m_state.shows("proposed"))
+        f.legend.push_back({K::sector, fmt::format("Proposed site, by rank ({} m)", m_scene.proposed_range_m), {230, 97, 1, 110}, ""});
     if (m_state.shows("interventions")) {
         std::set<std::string> types;
         bool illustrative = false;
