@@ -14,15 +14,11 @@
 
 namespace safermap {
 
-namespace {
-
 std::string lower_extension(const std::string& path) {
     std::string e = std::filesystem::path(path).extension().string();
     for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return e;
 }
-
-} // namespace
 
 bool is_geopackage(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -9,6 +9,10 @@
 
 namespace safermap {
 
+// The extension of `path` in lower case, with its dot (".csv"); "" when it has none. Output
+// formats are chosen by it.
+std::string lower_extension(const std::string& path);
+
 // True when `path` exists and is a GeoPackage (an SQLite file whose application_id is 'GPKG'
 // or an SQLite file named .gpkg): a project, a gazetteer or an earlier results file.
 bool is_geopackage(const std::string& path);

@@ -143,11 +143,7 @@ EvaluationArea named_boundary(const std::string& project, const std::string& nam
     wanted.area = name;
     wanted.area_kind = kind;
     const io::PointFilter found = io::resolve_project_filter(store, wanted);
-    std::string where = kind.empty() ? "" : fmt::format("kind = {} AND ", io::sql_quote(kind));
-    where += fmt::format("(name = {0} OR code = {0})", io::sql_quote(found.area));
-    std::vector<geo::GeomPtr> parts;
-    io::read_boundaries(store, where, geos, [&](io::StoredBoundary&& b) { parts.push_back(std::move(b.geometry)); });
-    if (parts.empty()) throw ConfigError(fmt::format("{}: no boundary named or coded '{}'", project, name));
+    std::vector<geo::GeomPtr> parts = io::read_named_boundary(store, found.area, kind, geos);
     EvaluationArea out;
     out.name = found.area;
     out.geometry = union_of(geos, std::move(parts));

@@ -59,9 +59,7 @@ std::vector<geo::GeomPtr> named_boundary(io::ProjectStore& store, std::string& n
     f.area = name;
     f.area_kind = kind;
     name = io::resolve_project_filter(store, f).area;
-    std::string where = kind.empty() ? "" : fmt::format("kind = {} AND ", io::sql_quote(kind));
-    where += fmt::format("(name = {0} OR code = {0})", io::sql_quote(name));
-    return read_polygons(store, where, geos);
+    return io::read_named_boundary(store, name, kind, geos);
 }
 
 // The study area's boundary kind from the project's setting ("district boundaries (1)"), or "".
@@ -440,7 +438,7 @@ std::vector<std::string> write_gpkg(const std::string& path, const std::string& 
 
 std::vector<std::string> write_proposed_sites(const std::string& path, const std::string& layer_name, const SitingOutcome& outcome,
                                               const std::string& crs, const ResultMetadata& metadata, const geo::GeosContext& geos) {
-    const std::string ext = std::filesystem::path(path).extension().string();
+    const std::string ext = lower_extension(path);
     if (ext == ".csv") return write_csv(path, outcome, metadata);
     if (ext == ".gpkg") return write_gpkg(path, layer_name, outcome, crs, metadata, geos);
     throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv or .gpkg)", path, ext));

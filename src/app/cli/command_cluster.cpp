@@ -6,6 +6,7 @@
 #include "app/cli/row_report.hpp"
 #include "app/cli/study_area_input.hpp"
 #include "core/error.hpp"
+#include "core/output_file.hpp"
 #include "io/results/feature_writer.hpp"
 #include "jobs/cluster_job.hpp"
 #include "jobs/result_description.hpp"
@@ -65,7 +66,7 @@ private:
     void write(const io::PointSet& points, const std::vector<std::int32_t>& labels, const std::vector<FoundCluster>& found,
                const geo::GeosContext& geos, const std::string& detail) {
         if (m_out.empty()) return;
-        std::string ext = std::filesystem::path(m_out).extension().string();
+        const std::string ext = lower_extension(m_out);
         if (ext == ".csv") {
             std::vector<double> l(labels.begin(), labels.end());
             m_written = io::write_points_csv(m_out, points.x, points.y, {{"cluster", l, true}}, metadata(detail, points.crs));

@@ -81,7 +81,7 @@ private:
         meta["units"] = u.grid ? fmt::format("{} m cells", u.grid->cell_size_m) : "polygons";
         meta["gini"] = c.gini;
         meta["gini_adjusted"] = c.gini_adjusted;
-        const std::string ext = std::filesystem::path(m_out).extension().string();
+        const std::string ext = lower_extension(m_out);
         if (ext == ".gpkg") {
             std::vector<double> rank(c.order.size()), cum_units(c.order.size()), cum_total(c.order.size());
             for (std::size_t k = 0; k < c.order.size(); ++k) {

@@ -233,7 +233,7 @@ private:
 
     // One row per evaluation; null measures are empty cells, warnings joined by " | ".
     std::vector<std::string> write(const jobs::EvaluationOutcome& o, const ResultMetadata& meta) const {
-        const std::string ext = std::filesystem::path(m_out).extension().string();
+        const std::string ext = lower_extension(m_out);
         if (ext != ".csv") throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv)", m_out, ext));
         ReplacementFile file(m_out, "CSV");
         fmt::print(file.stream(),

@@ -153,7 +153,7 @@ private:
 
     // One row per cell, the bands' edges and labels first; NaN and absent values are empty.
     std::vector<std::string> write(const analysis::KnoxResult& r, const ResultMetadata& meta) const {
-        const std::string ext = std::filesystem::path(m_out).extension().string();
+        const std::string ext = lower_extension(m_out);
         if (ext != ".csv") throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv)", m_out, ext));
         ReplacementFile file(m_out, "CSV");
         fmt::print(file.stream(), "space_band,space_from_m,space_to_m,time_band,time_from,time_to,time_unit,observed,expected,ratio,p_value\n");

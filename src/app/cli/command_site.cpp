@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/analysis_input.hpp"
+#include "core/output_file.hpp"
 #include "app/cli/command.hpp"
 #include "app/cli/row_report.hpp"
 #include "app/cli/text_table.hpp"
@@ -58,7 +59,7 @@ public:
         if (m_budget) m_siting.budget = *m_budget;
         m_siting.use_existing = !m_no_existing;
         if (!m_out.empty()) {
-            const std::string ext = std::filesystem::path(m_out).extension().string();
+            const std::string ext = lower_extension(m_out);
             if (ext != ".csv" && ext != ".gpkg") throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv or .gpkg)", m_out, ext));
         }
         io::PointSet points = m_input.load();

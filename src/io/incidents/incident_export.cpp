@@ -173,8 +173,7 @@ ExportResult export_incidents(const std::string& project, const PointFilter& req
     const PointFilter filter = resolve_project_filter(store, requested);
     ExportResult r;
     r.extra_columns = has_other_sources(store);
-    std::string ext = std::filesystem::path(out).extension().string();
-    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string ext = lower_extension(out);
     if (ext == ".csv") write_csv(store, filter, out, r);
     else if (ext == ".gpkg") write_gpkg(store, filter, out, layer, r);
     else throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv or .gpkg)", out, ext));

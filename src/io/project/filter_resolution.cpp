@@ -94,17 +94,21 @@ std::string filter_sql_where(const PointFilter& filter) {
     return sql;
 }
 
-std::unique_ptr<geo::StudyArea> load_filter_area(ProjectStore& store, const PointFilter& filter, const geo::GeosContext& geos) {
-    if (filter.area.empty()) return nullptr;
-    const std::string& kind = filter.area_kind;
+std::vector<geo::GeomPtr> read_named_boundary(ProjectStore& store, const std::string& area, const std::string& kind,
+                                              const geo::GeosContext& geos) {
     std::string where = kind.empty() ? "" : fmt::format("kind = {} AND ", sql_quote(kind));
-    where += fmt::format("(name = {0} OR code = {0})", sql_quote(filter.area));
+    where += fmt::format("(name = {0} OR code = {0})", sql_quote(area));
     std::vector<geo::GeomPtr> polygons;
     read_boundaries(store, where, geos, [&](StoredBoundary&& b) { polygons.push_back(std::move(b.geometry)); });
     if (polygons.empty())
-        throw ConfigError(fmt::format("{}: no boundary named or coded '{}'{}", store.path(), filter.area,
+        throw ConfigError(fmt::format("{}: no boundary named or coded '{}'{}", store.path(), area,
                                       kind.empty() ? "" : fmt::format(" of kind {}", kind)));
-    return std::make_unique<geo::StudyArea>(geos, std::move(polygons), filter.area);
+    return polygons;
+}
+
+std::unique_ptr<geo::StudyArea> load_filter_area(ProjectStore& store, const PointFilter& filter, const geo::GeosContext& geos) {
+    if (filter.area.empty()) return nullptr;
+    return std::make_unique<geo::StudyArea>(geos, read_named_boundary(store, filter.area, filter.area_kind, geos), filter.area);
 }
 
 } // namespace safermap::io

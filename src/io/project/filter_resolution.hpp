@@ -24,6 +24,12 @@ PointFilter resolve_project_filter(ProjectStore& store, const PointFilter& filte
 // it: SQL cannot test points in polygons portably; use load_filter_area().
 std::string filter_sql_where(const PointFilter& filter);
 
+// The polygons of the boundary `area` names (by name or code as the project spells them, of
+// `kind` when given: resolve it with resolve_project_filter first). Throws ConfigError when the
+// project has no such boundary.
+std::vector<geo::GeomPtr> read_named_boundary(ProjectStore& store, const std::string& area, const std::string& kind,
+                                              const geo::GeosContext& geos);
+
 // The boundary the filter's area names (by name or code, of its kind when given), or null
 // when it names none. Throws ConfigError when the project has no such boundary.
 std::unique_ptr<geo::StudyArea> load_filter_area(ProjectStore& store, const PointFilter& filter, const geo::GeosContext& geos);

@@ -71,8 +71,7 @@ std::vector<std::string> write_polygon_results(const std::string& path, const Po
     gdal_init();
     for (const auto& c : columns)
         if (c.values.size() != polygons.code.size()) throw Error(fmt::format("{}: column '{}' does not fit the polygons", path, c.name));
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const std::string ext = lower_extension(path);
     if (ext == ".csv") {
         write_csv(path, polygons, columns, metadata);
         return {path, path + ".json"};

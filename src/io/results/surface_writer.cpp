@@ -18,12 +18,6 @@ namespace safermap::io {
 
 namespace {
 
-std::string extension(const std::string& path) {
-    std::string e = std::filesystem::path(path).extension().string();
-    for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return e;
-}
-
 // One GeoTIFF of bands of one type: Float32 with NoData for measurements, Int16 for classes.
 void write_geotiff_file(const std::string& path, const analysis::GridSpec& g, const std::vector<const GridBand*>& bands,
                         const std::string& crs, const ResultMetadata& meta, bool classes) {
@@ -154,7 +148,7 @@ std::vector<std::string> write_grid(const std::string& path, const analysis::Gri
     gdal_init();
     for (const auto& b : bands)
         if (b.values.size() != grid.cells()) throw Error(fmt::format("{}: band '{}' does not fit the grid", path, b.name));
-    const std::string ext = extension(path);
+    const std::string ext = lower_extension(path);
     if (ext == ".tif" || ext == ".tiff") return write_geotiff(path, grid, bands, crs, metadata);
     if (ext == ".csv") {
         write_csv(path, grid, bands, metadata);
