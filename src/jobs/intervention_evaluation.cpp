@@ -5,10 +5,10 @@
 #include "core/error.hpp"
 #include "core/name_match.hpp"
 #include "io/features/polygon_loader.hpp"
-#include "io/gdal/sql_text.hpp"
-#include "io/project/project_schema.hpp"
+#include "io/project/filter_resolution.hpp"
 #include "io/project/project_store.hpp"
 #include "jobs/intervention_areas.hpp"
+#include "jobs/month_span.hpp"
 #include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
@@ -152,16 +152,12 @@ void data_months(const PointRequest& request, const io::PointSet& points, Evalua
         out.last_month = std::max(out.last_month.value_or(m), m);
     };
     if (request.project.empty()) {
-        for (auto m : points.month)
-            if (m >= 0) include(m);
+        if (const MonthSpan s = months_present(points); s.to >= 0) include(s.from), include(s.to);
         return;
     }
     io::ProjectStore store = io::ProjectStore::open(request.project, false);
-    io::for_each_row(store.dataset(), store.path(),
-                     fmt::format("SELECT MIN(month), MAX(month) FROM {} WHERE month <> ''", io::schema::k_incidents), [&](OGRFeature& f) {
-                         for (int i : {0, 1})
-                             if (f.IsFieldSetAndNotNull(i)) include(io::month_index(f.GetFieldAsString(i), "month"));
-                     });
+    if (const auto range = io::incident_month_range(store))
+        include(io::month_index(range->first, "month")), include(io::month_index(range->second, "month"));
 }
 
 // The project's boundaries of one kind, prepared, for the automatic control.

@@ -37,13 +37,9 @@ void check_months(ProjectStore& store, const PointFilter& filter) {
     const std::int32_t from = filter.from_month.empty() ? INT32_MIN : month_index(filter.from_month, "--from");
     const std::int32_t to = filter.to_month.empty() ? INT32_MAX : month_index(filter.to_month, "--to");
     if (from > to) throw ConfigError(fmt::format("--from {} is after --to {}", filter.from_month, filter.to_month));
-    std::string first, last;
-    for_each_row(store.dataset(), store.path(),
-                 fmt::format("SELECT MIN(month), MAX(month) FROM {} WHERE month <> ''", schema::k_incidents), [&](OGRFeature& f) {
-                     if (f.IsFieldSetAndNotNull(0)) first = f.GetFieldAsString(0);
-                     if (f.IsFieldSetAndNotNull(1)) last = f.GetFieldAsString(1);
-                 });
-    if (first.empty()) throw ConfigError(fmt::format("{}: no incident has a month, so --from/--to match nothing", store.path()));
+    const auto range = incident_month_range(store);
+    if (!range) throw ConfigError(fmt::format("{}: no incident has a month, so --from/--to match nothing", store.path()));
+    const auto& [first, last] = *range;
     if (to < month_index(first, "month") || from > month_index(last, "month"))
         throw ConfigError(fmt::format("no months {} to {} in {}; the project has {} to {}", filter.from_month.empty() ? "(start)" : filter.from_month,
                                       filter.to_month.empty() ? "(end)" : filter.to_month, store.path(), first, last));
@@ -71,6 +67,16 @@ void resolve_area(ProjectStore& store, PointFilter& filter) {
 }
 
 } // namespace
+
+std::optional<std::pair<std::string, std::string>> incident_month_range(ProjectStore& store) {
+    std::optional<std::pair<std::string, std::string>> out;
+    for_each_row(store.dataset(), store.path(),
+                 fmt::format("SELECT MIN(month), MAX(month) FROM {} WHERE month <> ''", schema::k_incidents), [&](OGRFeature& f) {
+                     if (f.IsFieldSetAndNotNull(0) && f.IsFieldSetAndNotNull(1))
+                         out.emplace(f.GetFieldAsString(0), f.GetFieldAsString(1));
+                 });
+    return out;
+}
 
 PointFilter resolve_project_filter(ProjectStore& store, const PointFilter& filter) {
     PointFilter out = filter;

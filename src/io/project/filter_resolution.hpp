@@ -9,7 +9,9 @@
 #include "io/project/project_store.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace safermap::io {
 
@@ -18,6 +20,10 @@ namespace safermap::io {
 // crime type, the area (of `area_kind`, when given), or the month range matches nothing: the
 // message lists what the project has and suggests the closest name.
 PointFilter resolve_project_filter(ProjectStore& store, const PointFilter& filter);
+
+// The first and last month (YYYY-MM) of the project's incidents that have one; nullopt when
+// none has.
+std::optional<std::pair<std::string, std::string>> incident_month_range(ProjectStore& store);
 
 // The filter's months and crime types as an SQL WHERE clause on the incidents layer (" WHERE
 // month >= '2025-01' AND category IN ('Burglary')"), or "" with neither. The area is not in
