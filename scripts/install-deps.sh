@@ -23,6 +23,7 @@ packages=(
   sqlite3                     # tests inspect the project file independently of GDAL
   python3                     # scripts/derive_harm_weights.py (bundled harm weights; a test recomputes them)
   libglpk-dev                 # exact CCTV siting: the maximal covering problem as an integer programme
+  poppler-utils               # tests read printed maps back: pdfinfo, pdftotext, pdfimages, pdftoppm
 )
 
 missing=()

@@ -14,4 +14,5 @@ rm -f "$project"
 "$safermap" import "$project" --boundaries shapefiles/ashfield_lsoa_dec2021.gpkg --kind lsoa
 "$safermap" import "$project" --boundaries shapefiles/ashfield_priority_areas.geojson --kind priority \
   --cctv assets/demo/cctv_illustrative.csv --interventions assets/demo/interventions_illustrative.geojson
+"$safermap" import "$project" --places assets/demo/naptan/ashfield-stops.csv
 "$safermap" import "$project" --incidents assets/demo/policeuk/2025-*-ashfield-street.csv.gz --study-area district

@@ -7,6 +7,7 @@
 #include "io/csv/csv_reader.hpp"
 #include "io/csv/field_aliases.hpp"
 #include "io/incidents/mapped_csv_format.hpp"
+#include "io/features/naptan_places.hpp"
 #include "io/features/point_csv.hpp"
 #include "io/gdal/vector_source.hpp"
 
@@ -93,6 +94,31 @@ StreetSource read_open_names(const std::string& path, const io::CsvHeader& h, bo
             // Postcodes, numbered roads, hydrography, landforms: not streets or localities.
             reject("not_a_street_or_locality", fmt::format("Open Names {} '{}' is not used", lt, io::field_or_empty(f, name)));
         }
+    }
+    return out;
+}
+
+// NaPTAN stops: each active stop with a street is a point piece of that street in its
+// locality; each locality (io::group_places) is a box round its stops, grown by the stops'
+// catchment, since a locality reaches past the bus routes that cross it.
+StreetSource read_naptan(const std::string& path, Rejects& rejects, RunReport& report) {
+    StreetSource out;
+    out.format = "naptan";
+    const std::vector<io::NaptanStop> stops = io::read_naptan_stops(path, rejects, report);
+    for (const auto& stop : stops) {
+        if (stop.street.empty()) continue; // noted no_street by the reader; the stop still makes its locality
+        StreetPiece p;
+        p.name = stop.street;
+        p.key = street_key(stop.street);
+        p.locality = stop.locality_name;
+        p.kind = "street";
+        p.points = {stop.xy};
+        out.pieces.push_back(std::move(p));
+    }
+    for (const auto& place : io::group_places(stops)) {
+        const double pad = io::k_stop_catchment_m;
+        out.localities.push_back(LocalityBox{place.name, place.kind, place.min_x - pad, place.min_y - pad, place.max_x + pad,
+                                             place.max_y + pad});
     }
     return out;
 }
@@ -185,6 +211,7 @@ StreetSource read_street_source(const std::string& path, const StreetSourceOptio
                                 RunReport& report) {
     io::CsvHeader header;
     bool headerless = false;
+    if (io::is_naptan_stops_file(path)) return read_naptan(path, rejects, report);
     if (is_open_names_csv(path, header, headerless)) return read_open_names(path, header, headerless, rejects, report);
     return read_roads(path, options, rejects, report);
 }

@@ -34,4 +34,25 @@ MonthSpan months_present(const io::PointSet& points) {
     return s;
 }
 
+namespace {
+const char* const k_month_names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                     "July",    "August",   "September", "October", "November", "December"};
+} // namespace
+
+std::string long_period(std::int32_t from, std::int32_t to) {
+    if (from < 0 || to < 0) return "";
+    auto text = [](std::int32_t m) { return fmt::format("{} {}", k_month_names[m % 12], m / 12); };
+    if (from == to) return text(from);
+    if (from / 12 == to / 12) return fmt::format("{} to {} {}", k_month_names[from % 12], k_month_names[to % 12], to / 12);
+    return fmt::format("{} to {}", text(from), text(to));
+}
+
+std::string short_period(std::int32_t from, std::int32_t to) {
+    if (from < 0 || to < 0) return "";
+    auto abbr = [](std::int32_t m) { return std::string(k_month_names[m % 12]).substr(0, 3); };
+    if (from == to) return fmt::format("{} {}", abbr(from), from / 12);
+    if (from / 12 == to / 12) return fmt::format("{}-{} {}", abbr(from), abbr(to), to / 12);
+    return fmt::format("{} {}-{} {}", abbr(from), from / 12, abbr(to), to / 12);
+}
+
 } // namespace safermap::jobs

@@ -24,6 +24,11 @@ MonthSpan month_span(const io::PointFilter& filter, std::int32_t first, std::int
 // that runs backwards.
 MonthSpan parse_month_span(const std::string& text, const char* flag);
 
+// For people: "March 2025", "January to March 2025", "November 2024 to January 2025"; the
+// short form "Jan-Mar 2025", "Nov 2024-Jan 2025" for method lines. Empty for an unknown end.
+std::string long_period(std::int32_t from, std::int32_t to);
+std::string short_period(std::int32_t from, std::int32_t to);
+
 // The first and last known months of `points` (-1, -1 when none has one).
 MonthSpan months_present(const io::PointSet& points);
 

@@ -24,7 +24,8 @@ std::string categories_label(const io::PointFilter& filter) {
 
 std::string describe_filter(const io::PointFilter& filter) {
     std::string out = categories_label(filter) + "; " + period_label(filter);
-    if (!filter.area.empty())
+    if (!filter.area_note.empty()) out += "; area " + filter.area_note;
+    else if (!filter.area.empty())
         out += fmt::format("; area {}{}", filter.area, filter.area_kind.empty() ? "" : " (" + filter.area_kind + ")");
     if (filter.study_area_only) out += "; study area only";
     return out;
@@ -44,6 +45,7 @@ ResultMetadata describe_result(const std::string& method, const PointRequest& re
     m["categories"] = categories_label(request.filter);
     if (!request.filter.area.empty()) m["area"] = request.filter.area;
     if (!request.filter.area_kind.empty()) m["area_kind"] = request.filter.area_kind;
+    if (!request.filter.area_note.empty()) m["area_note"] = request.filter.area_note;
     m["weights"] = weights_label(request);
     return m;
 }

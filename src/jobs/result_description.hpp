@@ -20,13 +20,15 @@ std::string period_label(const io::PointFilter& filter);
 std::string categories_label(const io::PointFilter& filter);
 
 // One line naming every filter in force: "Burglary; 2025-01 to 2025-03; area Kirkby Cross (ward)".
+// A place without a boundary (resolve_project_filter's area_note) is stated as drawn: "all crime
+// types; all months; area within 250 m of the 22 bus stops of Carsic Estate (NaPTAN; no boundary)".
 std::string describe_filter(const io::PointFilter& filter);
 
 // "count", "harm (ons-css)", or the weight column's name.
 std::string weights_label(const PointRequest& request);
 
 // The entries every result carries, in this order: method, input, crs, period, categories,
-// area (when filtered), weights. `method` is the command's name ("kde", "gistar", ...).
+// area, area_kind and area_note (when filtered; area_note for a place), weights. `method` is the command's name ("kde", "gistar", ...).
 ResultMetadata describe_result(const std::string& method, const PointRequest& request, const std::string& crs);
 
 } // namespace safermap::jobs

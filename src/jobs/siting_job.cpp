@@ -444,4 +444,18 @@ std::vector<std::string> write_proposed_sites(const std::string& path, const std
     throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv or .gpkg)", path, ext));
 }
 
+CameraCover project_camera_cover(const std::string& project, const io::PointSet& points, double default_range_m) {
+    CameraCover out;
+    const auto cameras = io::load_project_cctv(project);
+    out.cameras = cameras.size();
+    out.incidents = points.size();
+    if (cameras.empty() || points.size() == 0) return out;
+    analysis::CoverageOptions run;
+    run.kind = analysis::SiteKind::ptz;
+    run.range_m = default_range_m;
+    const auto covered = existing_cover(cameras, points, run, nullptr, out.with_sector);
+    for (auto c : covered) out.covered += c != 0;
+    return out;
+}
+
 } // namespace safermap::jobs

@@ -86,6 +86,15 @@ io::CandidateSites lattice_sites(const geo::Bounds& extent, double spacing_m, co
 SitingOutcome run_siting(const PointRequest& request, const io::PointSet& points, const SitingRequest& siting,
                          const geo::GeosContext& geos);
 
+// What the project's existing cameras cover of `points`: each camera with its own range and
+// sector where recorded, else `default_range_m` all round (as run_siting counts existing cover).
+struct CameraCover {
+    std::size_t cameras = 0, with_sector = 0;
+    std::size_t incidents = 0, covered = 0;
+    double share() const { return incidents ? static_cast<double>(covered) / static_cast<double>(incidents) : 0.0; }
+};
+CameraCover project_camera_cover(const std::string& project, const io::PointSet& points, double default_range_m);
+
 // Writes the ranked sites by extension: .csv (rank, candidate_id, x, y, heading_deg,
 // marginal_demand, cumulative_demand, cumulative_percent, cost; the metadata in PATH.json), or
 // .gpkg (a point layer, or a line layer for line candidates, `layer_name`, with the same

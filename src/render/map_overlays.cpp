@@ -9,21 +9,27 @@
 
 namespace safermap::render {
 
-std::vector<std::size_t> place_labels(const std::vector<LabelCandidate>& c, double screen_w, double screen_h, double gap_px) {
+std::vector<std::size_t> place_labels(const std::vector<LabelCandidate>& c, double screen_w, double screen_h, double gap_px,
+                                      const std::vector<LabelCandidate>& blocked) {
     std::vector<std::size_t> order(c.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return c[a].priority > c[b].priority; });
     std::vector<std::size_t> placed;
+    std::vector<int> groups_placed;
     for (std::size_t i : order) {
         const auto& l = c[i];
+        if (l.group >= 0 && std::find(groups_placed.begin(), groups_placed.end(), l.group) != groups_placed.end()) continue;
         const double x0 = l.x - l.width / 2, x1 = l.x + l.width / 2, y0 = l.y - l.height / 2, y1 = l.y + l.height / 2;
         if (x0 < 0 || y0 < 0 || x1 > screen_w || y1 > screen_h) continue;
-        const bool clash = std::any_of(placed.begin(), placed.end(), [&](std::size_t j) {
-            const auto& o = c[j];
-            return x0 < o.x + o.width / 2 + gap_px && o.x - o.width / 2 - gap_px < x1 && y0 < o.y + o.height / 2 + gap_px &&
-                   o.y - o.height / 2 - gap_px < y1;
-        });
-        if (!clash) placed.push_back(i);
+        auto overlaps = [&](const LabelCandidate& o, double gap) {
+            return x0 < o.x + o.width / 2 + gap && o.x - o.width / 2 - gap < x1 && y0 < o.y + o.height / 2 + gap && o.y - o.height / 2 - gap < y1;
+        };
+        const bool clash = std::any_of(placed.begin(), placed.end(), [&](std::size_t j) { return overlaps(c[j], gap_px); }) ||
+                           std::any_of(blocked.begin(), blocked.end(), [&](const LabelCandidate& b) { return overlaps(b, 0); });
+        if (!clash) {
+            placed.push_back(i);
+            if (l.group >= 0) groups_placed.push_back(l.group);
+        }
     }
     return placed;
 }

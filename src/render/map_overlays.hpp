@@ -15,12 +15,14 @@ struct LabelCandidate {
     double x = 0, y = 0;
     double width = 0, height = 0;
     int priority = 0; // higher first; ties keep input order
+    int group = -1;   // alternative places for one label share a group: at most one is placed
 };
 
 // Greedy placement: candidates in priority order take their box unless it overlaps one
-// already taken (with `gap_px` between) or leaves the screen. Returns the indexes placed.
+// already taken (with `gap_px` between), one of the `blocked` boxes (what the labels must not
+// cover: the hotspots they explain), or leaves the screen. Returns the indexes placed.
 std::vector<std::size_t> place_labels(const std::vector<LabelCandidate>& candidates, double screen_w, double screen_h,
-                                      double gap_px);
+                                      double gap_px, const std::vector<LabelCandidate>& blocked = {});
 
 // A camera's view as a fan: the centre, then `segments` + 1 points along the arc from
 // heading - fov/2 to heading + fov/2. Heading in degrees clockwise from grid north.

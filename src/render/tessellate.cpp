@@ -92,6 +92,27 @@ Mesh outline(const geo::GeosContext& ctx, const std::vector<const GEOSGeometry*>
     return m;
 }
 
+std::vector<std::vector<XY>> polygon_rings(const geo::GeosContext& ctx, const GEOSGeometry* polygon) {
+    GEOSContextHandle_t h = ctx.handle();
+    std::vector<std::vector<XY>> rings;
+    auto add = [&](const GEOSGeometry* ring) {
+        const GEOSCoordSequence* seq = GEOSGeom_getCoordSeq_r(h, ring);
+        unsigned int n = 0;
+        GEOSCoordSeq_getSize_r(h, seq, &n);
+        if (n < 4) return;
+        std::vector<XY> pts(n - 1);
+        for (unsigned int i = 0; i + 1 < n; ++i) GEOSCoordSeq_getXY_r(h, seq, i, &pts[i].x, &pts[i].y);
+        rings.push_back(std::move(pts));
+    };
+    if (!polygon) return rings;
+    for_each_polygon(ctx, polygon, [&](const GEOSGeometry* poly) {
+        add(GEOSGetExteriorRing_r(h, poly));
+        const int holes = GEOSGetNumInteriorRings_r(h, poly);
+        for (int i = 0; i < holes; ++i) add(GEOSGetInteriorRingN_r(h, poly, i));
+    });
+    return rings;
+}
+
 double mesh_area(const Mesh& m) {
     double area = 0;
     for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3) {

@@ -26,6 +26,10 @@ Mesh triangulate(const geo::GeosContext& ctx, const std::vector<const GEOSGeomet
 // Every ring of each polygon as line segments (GL_LINES index pairs).
 Mesh outline(const geo::GeosContext& ctx, const std::vector<const GEOSGeometry*>& polygons, XY origin);
 
+// Every ring (exteriors and holes) of a Polygon or MultiPolygon, in world coordinates, closing
+// vertex dropped: for back ends that fill paths themselves (Cairo, even-odd rule).
+std::vector<std::vector<XY>> polygon_rings(const geo::GeosContext& ctx, const GEOSGeometry* polygon);
+
 // The area of a triangle mesh (for tests: equals the polygons' area).
 double mesh_area(const Mesh& mesh);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "scene/map_scene.hpp"
 
+#include "io/project/place_reader.hpp"
+
 #include "geo/incident_location.hpp"
 #include "core/error.hpp"
 #include "io/incidents/harm_table.hpp"
@@ -298,6 +300,7 @@ MapScene load_scene(const std::string& project, const geo::GeosContext& geos) {
         io::ProjectStore store = io::ProjectStore::open(project, false);
         s.attribution = io::project_attribution(store);
         load_proposed(store, s);
+        for (const auto& p : io::read_places(store)) s.places.push_back(PlaceLabel{p.name, p.kind, p.rank, p.centre, p.radius_m});
     }
     return s;
 }

@@ -75,6 +75,15 @@ struct Intervention {
     XY anchor;                         // where its symbol goes
 };
 
+// A named place to orient by (a NaPTAN locality: town, village, suburb or estate), labelled
+// on maps with towns largest (rank 1) and estates smallest.
+struct PlaceLabel {
+    std::string name, kind;
+    int rank = 3;
+    XY xy;
+    double radius_m = 0;
+};
+
 struct Bookmark {
     std::string name;
     WorldBounds bounds;
@@ -88,6 +97,7 @@ struct MapScene {
     std::vector<Intervention> interventions;
     std::vector<ProposedSite> proposed;   // empty when the project holds no proposed_sites layer
     double proposed_range_m = 0, proposed_fov_deg = 360; // from that layer's metadata
+    std::vector<PlaceLabel> places;    // from the project's places layer; empty without one
     std::vector<Bookmark> bookmarks;   // "Whole area", priority areas, then views saved in settings
     WorldBounds bounds;
     std::vector<io::AttributionLine> attribution; // what each layer's data is owed; show with io::attribution_for

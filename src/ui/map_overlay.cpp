@@ -49,8 +49,26 @@ void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const rende
     }
 }
 
+void draw_place_labels(ImDrawList& dl, const std::vector<scene::PlaceLabel>& places, const render::Camera& cam, ImFont* font,
+                       ImFont* bold_font, float scale) {
+    std::vector<render::LabelCandidate> candidates;
+    for (const auto& p : places) {
+        const ImVec2 at = to_screen(cam, p.xy);
+        const float size = static_cast<float>(render::place_label_size(p.rank)) * scale;
+        const ImVec2 extent = (p.rank <= 1 ? bold_font : font)->CalcTextSizeA(size, 1e9f, 0.f, p.name.c_str());
+        candidates.push_back({at.x, at.y, extent.x, extent.y, 1000 - p.rank * 100});
+    }
+    for (std::size_t i : render::place_labels(candidates, cam.width(), cam.height(), 4)) {
+        const auto& c = candidates[i];
+        const auto& p = places[i];
+        text_with_halo(dl, p.rank <= 1 ? bold_font : font, static_cast<float>(render::place_label_size(p.rank)) * scale,
+                       ImVec2(static_cast<float>(c.x - c.width / 2), static_cast<float>(c.y - c.height / 2)), to_imgui(render::style::ink),
+                       p.name);
+    }
+}
+
 void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const render::Camera& cam, float opacity) {
-    const render::Rgba fill{0, 114, 178, 70}, edge{0, 84, 140, 255};
+    const render::Rgba fill = render::style::cctv_fill, edge = render::style::cctv_edge;
     for (const auto& s : sites) {
         const bool ptz = s.type == "ptz" || !s.has_direction;
         const auto pts = render::coverage_sector(s.xy, s.heading_deg, ptz ? 360 : s.fov_deg, s.range_m, ptz ? 36 : 12);
@@ -71,7 +89,7 @@ void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const 
 
 void draw_proposed(ImDrawList& dl, ImFont* font, const std::vector<scene::ProposedSite>& sites, double range_m, double fov_deg,
                    const render::Camera& cam, float opacity, float scale) {
-    const render::Rgba fill{230, 97, 1, 70}, edge{166, 54, 3, 255};
+    const render::Rgba fill = render::style::proposed_fill, edge = render::style::proposed_edge;
     for (const auto& s : sites) {
         const bool sector = s.heading_deg && fov_deg < 360;
         if (range_m > 0) {
@@ -93,33 +111,38 @@ void draw_proposed(ImDrawList& dl, ImFont* font, const std::vector<scene::Propos
 }
 
 void draw_intervention_symbol(ImDrawList& dl, const std::string& type, ImVec2 at, float r, float opacity) {
-    const ImU32 outline = IM_COL32(30, 30, 30, static_cast<int>(255 * opacity));
-    if (type == "alley_gate") { // a gate: a purple square with bars
-        const ImU32 c = IM_COL32(117, 112, 179, static_cast<int>(255 * opacity));
+    const render::SymbolStyle st = render::intervention_symbol(type);
+    const ImU32 outline = to_imgui(st.outline, opacity);
+    const ImU32 c = to_imgui(st.colour, opacity);
+    switch (st.shape) {
+    case render::SymbolShape::gate:
         dl.AddRectFilled(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), c);
         for (float k = -0.5f; k <= 0.5f; k += 0.5f)
             dl.AddLine(ImVec2(at.x + k * r, at.y - r), ImVec2(at.x + k * r, at.y + r), IM_COL32(255, 255, 255, static_cast<int>(230 * opacity)));
         dl.AddRect(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), outline);
-    } else if (type == "street_lighting") { // a yellow star-like lamp
-        const ImU32 c = IM_COL32(240, 200, 0, static_cast<int>(255 * opacity));
+        break;
+    case render::SymbolShape::lamp:
         for (int i = 0; i < 8; ++i) {
             const float a = static_cast<float>(i) * 3.14159265f / 4;
             dl.AddLine(at, ImVec2(at.x + 1.4f * r * std::cos(a), at.y + 1.4f * r * std::sin(a)), c, 1.5f);
         }
         dl.AddCircleFilled(at, 0.7f * r, c);
         dl.AddCircle(at, 0.7f * r, outline);
-    } else if (type == "cctv") { // a camera: a blue triangle
-        const ImU32 c = IM_COL32(0, 114, 178, static_cast<int>(255 * opacity));
+        break;
+    case render::SymbolShape::triangle:
         dl.AddTriangleFilled(ImVec2(at.x, at.y - r), ImVec2(at.x - r, at.y + r), ImVec2(at.x + r, at.y + r), c);
         dl.AddTriangle(ImVec2(at.x, at.y - r), ImVec2(at.x - r, at.y + r), ImVec2(at.x + r, at.y + r), outline);
-    } else if (type == "target_hardening") { // a lock: a green diamond
-        const ImU32 c = IM_COL32(0, 158, 115, static_cast<int>(255 * opacity));
+        break;
+    case render::SymbolShape::diamond: {
         const ImVec2 q[4] = {ImVec2(at.x, at.y - r), ImVec2(at.x + r, at.y), ImVec2(at.x, at.y + r), ImVec2(at.x - r, at.y)};
         dl.AddConvexPolyFilled(q, 4, c);
         dl.AddPolyline(q, 4, outline, ImDrawFlags_Closed, 1.f);
-    } else {
-        dl.AddCircleFilled(at, r, IM_COL32(204, 121, 167, static_cast<int>(255 * opacity)));
+        break;
+    }
+    case render::SymbolShape::dot:
+        dl.AddCircleFilled(at, r, c);
         dl.AddCircle(at, r, outline);
+        break;
     }
 }
 
@@ -128,71 +151,73 @@ void draw_interventions(ImDrawList& dl, const std::vector<scene::Intervention>& 
     for (const auto& iv : items) draw_intervention_symbol(dl, iv.type, to_screen(cam, iv.anchor), size_px, opacity);
 }
 
-void draw_furniture(ImDrawList& dl, const Furniture& f, const render::Camera& cam) {
+void draw_furniture(ImDrawList& dl, const Furniture& furniture, const render::Camera& cam) {
+    const render::MapFurniture& m = furniture.map;
+    const Furniture& f = furniture;
     const float s = f.scale;
     const float fs = 15.f * s;
     const float w = static_cast<float>(cam.width()), h = static_cast<float>(cam.height());
-    const ImU32 ink = IM_COL32(25, 25, 25, 255), paper = IM_COL32(255, 255, 255, 225), rule = IM_COL32(120, 120, 120, 255);
+    const ImU32 ink = to_imgui(render::style::ink), paper = to_imgui(render::style::paper), rule = to_imgui(render::style::rule);
     // Title and period, top left.
     float y = 12 * s;
-    if (!f.title.empty()) {
+    if (!m.title.empty()) {
         const float ts = 26.f * s;
-        const ImVec2 size = f.large_font->CalcTextSizeA(ts, 1e9f, 0.f, f.title.c_str());
+        const ImVec2 size = f.large_font->CalcTextSizeA(ts, 1e9f, 0.f, m.title.c_str());
         dl.AddRectFilled(ImVec2(8 * s, y - 4 * s), ImVec2(16 * s + size.x, y + size.y + 4 * s), paper, 4 * s);
-        dl.AddText(f.large_font, ts, ImVec2(12 * s, y), ink, f.title.c_str());
+        dl.AddText(f.large_font, ts, ImVec2(12 * s, y), ink, m.title.c_str());
         y += size.y + 10 * s;
     }
-    if (!f.month.empty()) {
-        const ImVec2 size = f.font->CalcTextSizeA(fs * 1.2f, 1e9f, 0.f, f.month.c_str());
+    if (!m.subtitle.empty()) {
+        const ImVec2 size = f.font->CalcTextSizeA(fs * 1.2f, 1e9f, 0.f, m.subtitle.c_str());
         dl.AddRectFilled(ImVec2(8 * s, y - 3 * s), ImVec2(16 * s + size.x, y + size.y + 3 * s), paper, 4 * s);
-        dl.AddText(f.font, fs * 1.2f, ImVec2(12 * s, y), ink, f.month.c_str());
+        dl.AddText(f.font, fs * 1.2f, ImVec2(12 * s, y), ink, m.subtitle.c_str());
     }
     // Legend, bottom left.
-    if (!f.legend.empty()) {
+    if (!m.legend.empty()) {
         const float row = fs + 6 * s, sw = 18 * s;
         float width = 0;
-        for (const auto& e : f.legend) width = std::max(width, f.font->CalcTextSizeA(fs, 1e9f, 0.f, e.label.c_str()).x);
+        for (const auto& e : m.legend) width = std::max(width, f.font->CalcTextSizeA(fs, 1e9f, 0.f, e.label.c_str()).x);
         int rows = 0;
-        for (const auto& e : f.legend) rows += e.kind == LegendEntry::Kind::ramp || e.kind == LegendEntry::Kind::bins ? 2 : 1;
+        for (const auto& e : m.legend) rows += e.kind == render::LegendEntry::Kind::ramp || e.kind == render::LegendEntry::Kind::bins ? 2 : 1;
         const float box_w = std::max(width + sw + 24 * s, 200 * s), box_h = static_cast<float>(rows) * row + 12 * s;
         const float x0 = 8 * s, y0 = h - box_h - 40 * s;
         dl.AddRectFilled(ImVec2(x0, y0), ImVec2(x0 + box_w, y0 + box_h), paper, 4 * s);
         dl.AddRect(ImVec2(x0, y0), ImVec2(x0 + box_w, y0 + box_h), rule, 4 * s);
         float ly = y0 + 6 * s;
-        for (const auto& e : f.legend) {
+        for (const auto& e : m.legend) {
             const ImVec2 a(x0 + 8 * s, ly + 2 * s), b(x0 + 8 * s + sw, ly + fs - 2 * s);
             const ImVec2 mid((a.x + b.x) / 2, (a.y + b.y) / 2);
             switch (e.kind) {
-            case LegendEntry::Kind::fill:
+            case render::LegendEntry::Kind::fill:
                 dl.AddRectFilled(a, b, to_imgui(e.colour));
                 dl.AddRect(a, b, rule);
                 break;
-            case LegendEntry::Kind::outline: dl.AddRect(a, b, to_imgui(e.colour), 0, 0, 2 * s); break;
-            case LegendEntry::Kind::point: dl.AddCircleFilled(mid, 4 * s, to_imgui(e.colour)); break;
-            case LegendEntry::Kind::sector: {
+            case render::LegendEntry::Kind::outline: dl.AddRect(a, b, to_imgui(e.colour), 0, 0, 2 * s); break;
+            case render::LegendEntry::Kind::point: dl.AddCircleFilled(mid, 4 * s, to_imgui(e.colour)); break;
+            case render::LegendEntry::Kind::sector: {
                 const ImVec2 fan[4] = {ImVec2(a.x, b.y), ImVec2(b.x, a.y), ImVec2(b.x, b.y), ImVec2(a.x, b.y)};
                 dl.AddConvexPolyFilled(fan, 3, to_imgui(e.colour));
-                dl.AddCircleFilled(ImVec2(a.x, b.y), 3 * s, IM_COL32(0, 84, 140, 255));
+                dl.AddCircleFilled(ImVec2(a.x, b.y), 3 * s, to_imgui(render::style::cctv_edge));
                 break;
             }
-            case LegendEntry::Kind::symbol: draw_intervention_symbol(dl, e.symbol, mid, 6 * s, 1.f); break;
-            case LegendEntry::Kind::ramp:
-            case LegendEntry::Kind::bins: break;
+            case render::LegendEntry::Kind::symbol: draw_intervention_symbol(dl, e.symbol, mid, 6 * s, 1.f); break;
+            case render::LegendEntry::Kind::ramp:
+            case render::LegendEntry::Kind::bins: break;
             }
             dl.AddText(f.font, fs, ImVec2(x0 + 16 * s + sw, ly), ink, e.label.c_str());
             ly += row;
-            if (e.kind == LegendEntry::Kind::ramp) {
+            if (e.kind == render::LegendEntry::Kind::ramp) {
                 const float bx0 = x0 + 8 * s, bx1 = x0 + box_w - 8 * s;
                 for (int i = 0; i < 64; ++i) {
                     const float t0 = static_cast<float>(i) / 64, t1 = static_cast<float>(i + 1) / 64;
                     dl.AddRectFilled(ImVec2(bx0 + (bx1 - bx0) * t0, ly), ImVec2(bx0 + (bx1 - bx0) * t1 + 1, ly + 8 * s),
-                                     to_imgui(render::sample_ramp(f.ramp, (t0 + t1) / 2)));
+                                     to_imgui(render::sample_ramp(m.ramp, (t0 + t1) / 2)));
                 }
-                dl.AddText(f.font, fs * 0.8f, ImVec2(bx0, ly + 8 * s), ink, f.ramp_low.c_str());
-                const float hw = f.font->CalcTextSizeA(fs * 0.8f, 1e9f, 0.f, f.ramp_high.c_str()).x;
-                dl.AddText(f.font, fs * 0.8f, ImVec2(bx1 - hw, ly + 8 * s), ink, f.ramp_high.c_str());
+                dl.AddText(f.font, fs * 0.8f, ImVec2(bx0, ly + 8 * s), ink, m.ramp_low.c_str());
+                const float hw = f.font->CalcTextSizeA(fs * 0.8f, 1e9f, 0.f, m.ramp_high.c_str()).x;
+                dl.AddText(f.font, fs * 0.8f, ImVec2(bx1 - hw, ly + 8 * s), ink, m.ramp_high.c_str());
                 ly += row;
-            } else if (e.kind == LegendEntry::Kind::bins) {
+            } else if (e.kind == render::LegendEntry::Kind::bins) {
                 const float bx0 = x0 + 8 * s, cell = (box_w - 16 * s) / 7;
                 for (int bin = -3; bin <= 3; ++bin) {
                     const float cx = bx0 + cell * static_cast<float>(bin + 3);
@@ -229,13 +254,13 @@ void draw_furniture(ImDrawList& dl, const Furniture& f, const render::Camera& ca
         dl.AddText(f.font, fs, ImVec2(cx - nw / 2, cy + r * 0.6f), ink, "N");
     }
     // Attribution, bottom edge.
-    if (!f.attribution.empty()) {
+    if (!m.attribution.empty()) {
         std::string text;
-        for (const auto& a : f.attribution) text += (text.empty() ? "" : "  |  ") + a;
+        for (const auto& a : m.attribution) text += (text.empty() ? "" : "  |  ") + a;
         const float as = fs * 0.75f;
         const ImVec2 size = f.font->CalcTextSizeA(as, w - 16 * s, w - 16 * s, text.c_str());
         dl.AddRectFilled(ImVec2(0, h - size.y - 10 * s), ImVec2(w, h), paper);
-        dl.AddText(f.font, as, ImVec2(8 * s, h - size.y - 5 * s), IM_COL32(60, 60, 60, 255), text.c_str(), nullptr, w - 16 * s);
+        dl.AddText(f.font, as, ImVec2(8 * s, h - size.y - 5 * s), to_imgui(render::style::attribution_ink), text.c_str(), nullptr, w - 16 * s);
     }
 }
 

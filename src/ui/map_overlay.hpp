@@ -5,6 +5,7 @@
 // meeting needs (title, legend, scale bar, north arrow, month, data attribution).
 
 #include "render/camera.hpp"
+#include "render/map_style.hpp"
 #include "scene/map_scene.hpp"
 #include "ui/viewer_state.hpp"
 
@@ -19,6 +20,10 @@ ImU32 to_imgui(render::Rgba c, float opacity = 1.f);
 
 void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size,
                       ImU32 colour);
+// Towns, villages and estates (NaPTAN localities), sized by rank (render::place_label_size),
+// towns first where labels would collide.
+void draw_place_labels(ImDrawList& dl, const std::vector<scene::PlaceLabel>& places, const render::Camera& cam, ImFont* font,
+                       ImFont* bold_font, float scale);
 void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const render::Camera& cam, float opacity);
 // Proposed sites (orange, apart from existing cameras' blue): coverage sectors of `range_m` and
 // `fov_deg` (a full circle without a heading) and each site's rank on its marker.
@@ -29,19 +34,9 @@ void draw_interventions(ImDrawList& dl, const std::vector<scene::Intervention>& 
 // Symbol of an intervention type, for the map and the legend.
 void draw_intervention_symbol(ImDrawList& dl, const std::string& type, ImVec2 at, float size_px, float opacity);
 
-struct LegendEntry {
-    enum class Kind { fill, outline, point, ramp, bins, sector, symbol } kind;
-    std::string label;
-    render::Rgba colour;
-    std::string symbol; // intervention type for Kind::symbol
-};
+// The shared description (render::MapFurniture) plus what ImGui needs to draw it.
 struct Furniture {
-    std::string title;
-    std::string month;                  // the period shown, e.g. "January to March 2025"
-    std::vector<LegendEntry> legend;
-    render::Ramp ramp = render::Ramp::ylorrd;
-    std::string ramp_low, ramp_high;    // labels at the ends of a ramp entry
-    std::vector<std::string> attribution;
+    render::MapFurniture map;
     ImFont* font = nullptr;
     ImFont* large_font = nullptr;
     float scale = 1;                    // 1.6 in presentation mode

@@ -4,8 +4,11 @@
 #include "core/error.hpp"
 #include "gl/gl_api.hpp"
 #include "io/incidents/point_loader.hpp"
+#include "jobs/disclosure.hpp"
+#include "jobs/month_span.hpp"
 #include "render/basemap.hpp"
 #include "render/classify.hpp"
+#include "render/map_style.hpp"
 #include "render/png_image.hpp"
 
 #include <GLFW/glfw3.h>
@@ -28,7 +31,6 @@ namespace {
 
 constexpr const char* k_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 constexpr const char* k_bold_font = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-const render::Rgba k_background{247, 247, 244, 255};
 
 void glfw_error(int code, const char* text) { std::fprintf(stderr, "safermap-view: GLFW error %d: %s\n", code, text); }
 
@@ -100,23 +102,24 @@ void ViewerApp::init_state() {
     };
     if (!m_opt.basemap.empty()) add("basemap", "Basemap", true, 0.8f, {0, 0, 0, 255});
     for (const auto& a : m_scene.areas) {
-        if (a.kind == "district") add("district", "District", true, 1.f, {90, 90, 90, 255});
-        else if (a.kind == "ward") add("ward", "Wards", true, 1.f, {110, 110, 110, 255});
-        else if (a.kind == "lsoa") add("lsoa", "LSOAs", false, 1.f, {170, 170, 170, 255});
-        else if (a.kind != "priority") add(a.kind, a.kind, true, 1.f, {120, 120, 120, 255});
+        if (a.kind == "district") add("district", "District", true, 1.f, render::style::district_line);
+        else if (a.kind == "ward") add("ward", "Wards", true, 1.f, render::style::ward_line);
+        else if (a.kind == "lsoa") add("lsoa", "LSOAs", false, 1.f, render::style::lsoa_line);
+        else if (a.kind != "priority") add(a.kind, a.kind, true, 1.f, render::style::other_area_line);
     }
     if (m_scene.area("ward")) add("ward_counts", "Incidents per ward (choropleth)", false, 0.8f, {0, 0, 0, 255});
     add("ward_hotspots", "Gi* hot spots (wards)", false, 0.8f, {0, 0, 0, 255});
     add("density", "Kernel density", false, 0.75f, {0, 0, 0, 255});
     add("hotspots", "Gi* hot spots (grid)", false, 0.8f, {0, 0, 0, 255});
     add("emerging", "Emerging hot spots", false, 0.85f, {0, 0, 0, 255});
-    if (m_scene.area("priority")) add("priority", "Priority areas", true, 1.f, {118, 42, 131, 255});
-    add("clusters", "Point clusters (DBSCAN)", false, 1.f, {213, 94, 0, 255});
+    if (m_scene.area("priority")) add("priority", "Priority areas", true, 1.f, render::style::priority);
+    add("clusters", "Point clusters (DBSCAN)", false, 1.f, render::style::cluster_line);
     add("incidents", "Incidents", true, 0.85f, {0, 0, 0, 255});
     if (!m_scene.cctv.empty()) add("cctv", "CCTV coverage", true, 1.f, {0, 114, 178, 255});
     if (!m_scene.proposed.empty()) add("proposed", "Proposed sites (safermap site)", true, 1.f, {230, 97, 1, 255});
     if (!m_scene.interventions.empty()) add("interventions", "Interventions", true, 1.f, {0, 0, 0, 255});
     add("labels", "Ward labels", true, 1.f, {40, 40, 40, 255});
+    if (!m_scene.places.empty()) add("places", "Places (NaPTAN towns and estates)", false, 1.f, render::style::ink);
     m_state.categories.assign(m_scene.incidents.categories.size(), true);
     m_state.from_month = m_scene.incidents.first_month;
     m_state.to_month = m_scene.incidents.last_month;
@@ -200,19 +203,12 @@ scene::IncidentFilter ViewerApp::filter() const {
     return f;
 }
 
-std::string ViewerApp::period_text() const {
-    static const char* names[] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                                  "November", "December"};
-    auto text = [](std::int32_t m) { return fmt::format("{} {}", names[m % 12], m / 12); };
-    if (m_state.from_month < 0 || m_state.to_month < 0) return "";
-    if (m_state.from_month == m_state.to_month) return text(m_state.from_month);
-    if (m_state.from_month / 12 == m_state.to_month / 12)
-        return fmt::format("{} to {} {}", names[m_state.from_month % 12], names[m_state.to_month % 12], m_state.to_month / 12);
-    return fmt::format("{} to {}", text(m_state.from_month), text(m_state.to_month));
-}
+std::string ViewerApp::period_text() const { return jobs::long_period(m_state.from_month, m_state.to_month); }
 
 void ViewerApp::start_analysis(const std::string& which) {
     const render::WorldBounds extent = m_scene.bounds;
+    if (m_state.public_mode && which == "density") jobs::check_public_bandwidth(m_state.params.kde_bandwidth_m);
+    if (m_state.public_mode && which == "clusters") jobs::refuse_public_points("clusters (their outlines run through incident positions)");
     if (which == "density") m_state.density_by_harm = m_state.weigh_by_harm && !m_scene.harm_weight.empty();
     if (which == "density") m_jobs.start(AnalysisJobs::Kind::density, m_scene.incidents, filter(), extent, m_state.params);
     else if (which == "hotspots") m_jobs.start(AnalysisJobs::Kind::grid_hotspots, m_scene.incidents, filter(), extent, m_state.params);
@@ -319,7 +315,7 @@ void ViewerApp::refresh_counts() {
 
 void ViewerApp::draw_map(int width, int height) {
     m_camera.resize(width, height);
-    m_renderer->begin_frame(width, height, k_background);
+    m_renderer->begin_frame(width, height, render::style::background);
     auto layer_index = [&](const std::string& kind) -> std::optional<std::size_t> {
         for (std::size_t i = 0; i < m_scene.areas.size(); ++i)
             if (m_scene.areas[i].kind == kind) return i;
@@ -327,7 +323,7 @@ void ViewerApp::draw_map(int width, int height) {
     };
     if (m_state.shows("basemap")) m_renderer->draw_basemap(m_camera, m_state.layer("basemap")->opacity);
     if (auto d = layer_index("district"); d && m_state.shows("district"))
-        m_renderer->draw_area_fill(*d, m_camera, render::Rgba{238, 234, 224, 255}, 1.f, false);
+        m_renderer->draw_area_fill(*d, m_camera, render::style::district_fill, 1.f, false);
     if (auto w = layer_index("ward"); w && m_state.shows("ward_counts")) {
         colour_wards("counts");
         m_renderer->draw_area_fill(*w, m_camera, render::Rgba{255, 255, 255, 255}, m_state.layer("ward_counts")->opacity, true);
@@ -350,11 +346,11 @@ void ViewerApp::draw_map(int width, int height) {
         if (auto i = layer_index(kind); i && m_state.shows(kind)) m_renderer->draw_area_outline(*i, m_camera, m_state.layer(kind)->colour);
     if (auto p = layer_index("priority"); p && m_state.shows("priority")) {
         const LayerState* l = m_state.layer("priority");
-        m_renderer->draw_area_fill(*p, m_camera, l->colour, 0.12f * l->opacity, false);
+        m_renderer->draw_area_fill(*p, m_camera, l->colour, static_cast<float>(render::style::priority_fill_opacity) * l->opacity, false);
         m_renderer->draw_area_outline(*p, m_camera, l->colour);
     }
     if (m_state.shows("clusters") && m_renderer->has_clusters())
-        m_renderer->draw_clusters(m_camera, render::Rgba{213, 94, 0, 60}, render::Rgba{213, 94, 0, 255});
+        m_renderer->draw_clusters(m_camera, render::style::cluster_fill, render::style::cluster_line);
     if (m_state.shows("incidents")) {
         gl::PointStyle ps;
         ps.size_px = m_state.point_size_px * (m_state.presentation ? 1.4f : 1.f);

@@ -2,6 +2,7 @@
 // The viewer's ImGui panels: layers, filters (with month animation), analysis, inspect
 // (hotspot and ward table), saved views; and the hover tooltip.
 #include "io/incidents/point_loader.hpp"
+#include "jobs/disclosure.hpp"
 #include "ui/viewer_app.hpp"
 
 #include <GLFW/glfw3.h>
@@ -15,7 +16,9 @@ namespace safermap::ui {
 
 namespace {
 
-std::string change_text(std::int64_t now, std::int64_t before) {
+// In public mode a change between suppressed counts would give them away (jobs/disclosure).
+std::string change_text(std::int64_t now, std::int64_t before, bool is_public) {
+    if (is_public && (now < jobs::k_small_count || before < jobs::k_small_count)) return "-";
     if (before == 0) return now == 0 ? "-" : "new";
     return fmt::format("{:+.0f}%", 100.0 * static_cast<double>(now - before) / static_cast<double>(before));
 }
@@ -132,7 +135,10 @@ void ViewerApp::analysis_panel() {
     ImGui::Checkbox("Weigh by harm, not counts", &m_state.weigh_by_harm);
     if (m_scene.harm_weight.empty()) ImGui::EndDisabled();
     ImGui::TextWrapped("%s", m_scene.harm_note.c_str());
-    ImGui::SliderFloat("KDE bandwidth (m)", &p.kde_bandwidth_m, 50, 1000, "%.0f");
+    // Public mode keeps surfaces coarse enough not to pin down an address (jobs/disclosure).
+    const float min_bandwidth = m_state.public_mode ? static_cast<float>(jobs::k_public_min_bandwidth_m) : 50.f;
+    ImGui::SliderFloat("KDE bandwidth (m)", &p.kde_bandwidth_m, min_bandwidth, 1000, "%.0f");
+    if (m_state.public_mode && p.kde_bandwidth_m < min_bandwidth) p.kde_bandwidth_m = min_bandwidth;
     ImGui::SliderFloat("KDE cell (m)", &p.kde_cell_m, 10, 200, "%.0f");
     if (ImGui::Button("Run KDE") && !busy) start_analysis("density");
     if (!m_state.density_note.empty()) ImGui::TextWrapped("%s", m_state.density_note.c_str());
@@ -146,7 +152,12 @@ void ViewerApp::analysis_panel() {
     ImGui::Separator();
     ImGui::SliderFloat("DBSCAN eps (m)", &p.dbscan_eps_m, 10, 300, "%.0f");
     ImGui::SliderInt("DBSCAN min points", &p.dbscan_min_points, 3, 200);
+    if (m_state.public_mode) ImGui::BeginDisabled();
     if (ImGui::Button("Run clusters") && !busy) start_analysis("clusters");
+    if (m_state.public_mode) {
+        ImGui::EndDisabled();
+        ImGui::TextWrapped("Public mode: no clusters (their outlines run through incident positions)");
+    }
     if (!m_state.cluster_note.empty()) ImGui::TextWrapped("%s", m_state.cluster_note.c_str());
     ImGui::TextDisabled("Analyses use the current filter (months and crime types).");
 }
@@ -177,11 +188,11 @@ void ViewerApp::inspect_panel() {
                 fit_view(wards->extents[i]);
             }
             ImGui::TableNextColumn();
-            ImGui::Text("%lld", static_cast<long long>(m_counts.current[i]));
+            ImGui::TextUnformatted(jobs::shown_count(m_counts.current[i], m_state.public_mode).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%lld", static_cast<long long>(m_counts.last_year[i]));
+            ImGui::TextUnformatted(jobs::shown_count(m_counts.last_year[i], m_state.public_mode).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(change_text(m_counts.current[i], m_counts.last_year[i]).c_str());
+            ImGui::TextUnformatted(change_text(m_counts.current[i], m_counts.last_year[i], m_state.public_mode).c_str());
             ImGui::TableNextColumn();
             if (m_ward_hotspots) ImGui::Text("%+.2f", m_ward_hotspots->z[i]);
         }
@@ -240,8 +251,9 @@ void ViewerApp::hover_tooltip() {
         if (auto i = wards->polygons->locate(world.x, world.y)) {
             refresh_counts();
             text += fmt::format("{} ward ({})\n{}: {} incidents; same months a year before: {} ({})", wards->names[*i], wards->codes[*i],
-                                period_text(), m_counts.current[*i], m_counts.last_year[*i],
-                                change_text(m_counts.current[*i], m_counts.last_year[*i]));
+                                period_text(), jobs::shown_count(m_counts.current[*i], m_state.public_mode),
+                                jobs::shown_count(m_counts.last_year[*i], m_state.public_mode),
+                                change_text(m_counts.current[*i], m_counts.last_year[*i], m_state.public_mode));
             if (m_ward_hotspots) text += fmt::format("\nGi* z {:+.2f}, bin {}", m_ward_hotspots->z[*i], m_ward_hotspots->bin[*i]);
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Right)) m_state.selected_area = static_cast<int>(*i);
         }

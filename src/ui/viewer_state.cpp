@@ -18,8 +18,9 @@ const LayerState* ViewerState::layer(const std::string& id) const {
 bool ViewerState::shows(const std::string& id) const {
     const LayerState* l = layer(id);
     if (!l || !l->visible) return false;
-    // Public mode never shows where individual incidents are.
-    return !(public_mode && id == "incidents");
+    // Public mode never shows where individual incidents are: no points, no cluster outlines
+    // (their vertices are incident positions).
+    return !(public_mode && (id == "incidents" || id == "clusters"));
 }
 
 } // namespace safermap::ui

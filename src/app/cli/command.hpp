@@ -35,5 +35,7 @@ std::unique_ptr<Command> make_evaluate_command();
 std::unique_ptr<Command> make_gazetteer_command();
 std::unique_ptr<Command> make_geocode_command();
 std::unique_ptr<Command> make_view_command();
+std::unique_ptr<Command> make_map_command();
+std::unique_ptr<Command> make_report_command();
 
 } // namespace safermap::cli

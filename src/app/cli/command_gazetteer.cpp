@@ -20,7 +20,8 @@ public:
                        "and easting/northing or latitude/longitude; gzip accepted")
             ->check(CLI::ExistingFile);
         app.add_option("--streets", m_in.streets,
-                       "Street sources: any GDAL road layer with a name field (OS Open Roads, OpenStreetMap) or OS Open Names CSVs")
+                       "Street sources: any GDAL road layer with a name field (OS Open Roads, OpenStreetMap), OS Open Names CSVs or "
+                       "NaPTAN stops CSVs (detected by header)")
             ->check(CLI::ExistingFile);
         app.add_option("--policeuk", m_in.policeuk,
                        "police.uk street-level CSVs: their 'On or near' snap points become a street gazetteer")

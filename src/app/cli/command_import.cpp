@@ -51,6 +51,9 @@ public:
         app.add_option("--vintage", m_boundary.vintage, "Boundary vintage to record (default: from ONS field names)");
         app.add_option("--cctv", m_request.cctv_files, "CCTV sites: points in any GDAL format, or CSV with lon/lat");
         app.add_option("--interventions", m_request.intervention_files, "Interventions: points, lines or polygons");
+        app.add_option("--places", m_request.places_files,
+                       "NaPTAN stops CSVs (detected by header, .gz allowed): each locality's active stops become a place "
+                       "(town, village, suburb or estate) to label maps and name --area filters");
         app.add_option("--study-area", m_request.study_area_kind, "Boundary kind that makes the study area (e.g. district)");
         app.add_option("--clip", m_request.clip_file, "Polygon file that makes the study area");
         app.add_flag("--quiet", m_quiet, "Print nothing on success");
@@ -70,8 +73,8 @@ public:
         m_request.columns.crs = m_crs;
         m_request.feature_crs = m_crs;
         if (m_request.boundaries.empty() && m_request.incident_files.empty() && m_request.cctv_files.empty() &&
-            m_request.intervention_files.empty())
-            throw ConfigError("nothing to import: give --incidents, --boundaries, --cctv or --interventions");
+            m_request.intervention_files.empty() && m_request.places_files.empty())
+            throw ConfigError("nothing to import: give --incidents, --boundaries, --cctv, --interventions or --places");
         TerminalProgress progress("importing", "rows");
         if (ProgressFn rows = progress.callback()) {
             const std::int64_t expected = static_cast<std::int64_t>(io::estimate_rows(m_request.incident_files));

@@ -17,7 +17,7 @@ public:
     void setup(CLI::App& app) override {
         app.add_option("project", m_project, "Project file (.gpkg)")->required();
         app.add_flag("--json", m_json, "Print a JSON object (keys: rows_read, incidents, not_geocoded, outside_study_area, "
-                                       "rejected, rejected_by_reason, layers, crs, ...)");
+                                       "rejected, rejected_by_reason, layers, crs, places, ...)");
     }
 
     int run() override {
@@ -74,6 +74,11 @@ public:
             fmt::print("Interventions:");
             for (const auto& [type, n] : s.interventions_by_type) fmt::print(" {} {};", type, n);
             if (s.interventions_illustrative) fmt::print(" ({} ILLUSTRATIVE)", s.interventions_illustrative);
+            fmt::print("\n");
+        }
+        if (s.places) {
+            fmt::print("Places: {} NaPTAN localities:", s.places);
+            for (const auto& [kind, n] : s.places_by_kind) fmt::print(" {} {};", kind, n);
             fmt::print("\n");
         }
         return 0;

@@ -22,6 +22,18 @@ void print_features(std::FILE* out, const char* what, const std::vector<io::Feat
     }
 }
 
+// "Places ashfield-stops.csv (NaPTAN): 968 stops read, 873 active in 50 places (town 3; ...), 0 replaced"
+void print_places(std::FILE* out, const std::vector<io::PlaceImportResult>& results) {
+    for (const auto& r : results) {
+        std::string kinds;
+        for (const auto& [kind, n] : r.places_by_kind) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : "; ", kind, n);
+        fmt::print(out, "Places {} (NaPTAN): {} stops read, {} active in {} places{}, {} replaced, {} rejected\n", base(r.path),
+                   r.report.rows_read, r.report.kept, r.places, kinds.empty() ? "" : " (" + kinds + ")", r.replaced,
+                   r.report.rejected());
+        print_row_report(out, r.report);
+    }
+}
+
 void print_rejects(std::FILE* out, const io::ImportSummary& s) {
     if (s.rejects_path.empty()) fmt::print(out, "Rejects: none\n");
     else fmt::print(out, "Rejects: {} rows written to {}\n", s.rejects_written, s.rejects_path);
@@ -44,6 +56,7 @@ void print_import_report(std::FILE* out, const io::ImportSummary& s) {
     }
     print_features(out, "CCTV", s.cctv);
     print_features(out, "Interventions", s.interventions);
+    print_places(out, s.places);
     if (s.incidents.empty()) {
         print_rejects(out, s);
         return;
@@ -103,6 +116,14 @@ nlohmann::ordered_json import_summary_json(const io::ImportSummary& s) {
     j["boundaries"] = boundaries;
     j["cctv"] = features_json(s.cctv);
     j["interventions"] = features_json(s.interventions);
+    nlohmann::ordered_json places = nlohmann::ordered_json::array();
+    for (const auto& p : s.places) {
+        nlohmann::ordered_json e{{"path", p.path}, {"format", p.format}, {"places", p.places}, {"replaced", p.replaced},
+                                 {"places_by_kind", p.places_by_kind}};
+        e.update(report_json(p.report));
+        places.push_back(e);
+    }
+    j["places"] = places;
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const auto& f : s.incidents) {
         nlohmann::ordered_json e{{"path", f.path}, {"format", f.format}};

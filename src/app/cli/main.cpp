@@ -51,6 +51,10 @@ int main(int argc, char** argv) {
         cli::make_knox_command());
     add("evaluate", "Before/after evaluation of interventions with a buffer and a control: WDQ, total net effect, odds ratio",
         cli::make_evaluate_command());
+    add("map", "A printed map for a meeting or the public: PDF, SVG or PNG with legend, scale, attribution and marking",
+        cli::make_map_command());
+    add("report", "The meeting pack as one PDF: summary, ward performance table, hotspot maps, priority areas, CCTV, "
+                  "interventions, methods", cli::make_report_command());
 
     try {
         app.parse(argc, argv);

@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     app.add_option("--size", size, "Window or screenshot size, WIDTHxHEIGHT (default 1600x900)");
     app.add_option("--view", o.view, "Open at a saved view: 'Whole area', a priority area, or a view saved in the project");
     app.add_option("--layers", o.layers, "Only these layers (comma-separated): district, ward, lsoa, priority, incidents, density, "
-                                         "hotspots, emerging, ward_counts, ward_hotspots, clusters, cctv, interventions, labels, basemap");
+                                         "hotspots, emerging, ward_counts, ward_hotspots, clusters, cctv, proposed, interventions, labels, places, basemap");
     app.add_flag("--presentation", o.presentation, "Presentation mode: no panels, large title, legend, scale bar, north arrow");
     app.add_flag("--public", o.public_mode, "Public mode: incident points never shown, only aggregated layers");
     app.add_option("--from", o.from_month, "First month shown, YYYY-MM");

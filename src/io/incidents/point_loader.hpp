@@ -32,8 +32,10 @@ struct PointSet {
 struct PointFilter {
     std::vector<std::string> categories; // exact crime types, e.g. "Burglary"
     std::string from_month, to_month;    // YYYY-MM, inclusive
-    std::string area_kind;               // with area: the boundary kind to look the area up in
+    std::string area_kind;               // with area: the boundary kind to look the area up in, or "place"
     std::string area;                    // a boundary's name or code: only incidents inside it
+    std::string area_note;               // set by resolve_project_filter when `area` is a place, not a
+                                         // boundary: how its area is drawn, for descriptions
     bool study_area_only = false;        // drop incidents marked outside the study area
 };
 

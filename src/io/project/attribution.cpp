@@ -2,6 +2,7 @@
 #include "io/project/attribution.hpp"
 
 #include "io/gdal/sql_text.hpp"
+#include "io/project/place_reader.hpp"
 #include "io/project/project_schema.hpp"
 
 #include <fmt/format.h>
@@ -49,6 +50,9 @@ std::vector<AttributionLine> project_attribution(ProjectStore& store) {
         lines.push_back({ons_kinds, "Boundaries: Office for National Statistics, OGL v3.0; contains OS data © Crown copyright and database right"});
     for (const auto& kind : distinct(store, fmt::format("SELECT DISTINCT kind FROM {} WHERE NOT {} ORDER BY kind", boundaries, gss)))
         lines.push_back({{kind}, "Areas (" + kind + "): drawn by the partnership"});
+    if (has_places(store) && count(store, fmt::format("SELECT COUNT(*) FROM {}", schema::k_places)) > 0)
+        lines.push_back({{"places"}, "Place names: contains public sector information licensed under the Open Government Licence "
+                                     "v3.0 (NaPTAN, Department for Transport)"});
     if (count(store, fmt::format("SELECT COUNT(*) FROM {} WHERE illustrative = 1", schema::k_cctv)) > 0)
         lines.push_back({{"cctv"}, "CCTV sites marked ILLUSTRATIVE are made up, not real positions"});
     if (count(store, fmt::format("SELECT COUNT(*) FROM {} WHERE illustrative = 1", schema::k_interventions)) > 0)

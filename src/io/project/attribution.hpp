@@ -2,7 +2,8 @@
 #pragma once
 // The attribution lines a map of a project owes, from what the project actually holds: police.uk
 // and ONS lines only where their data is there, Ordnance Survey and Royal Mail where incidents
-// were placed from postcodes, partners' own files named, ILLUSTRATIVE layers flagged.
+// were placed from postcodes, NaPTAN where places are held, partners' own files named,
+// ILLUSTRATIVE layers flagged.
 
 #include "io/project/project_store.hpp"
 
@@ -13,14 +14,15 @@
 namespace safermap::io {
 
 // One source's line, and the layers it is owed by: "incidents" (and everything drawn from
-// them), a boundary kind ("ward", "priority", ...), "cctv" or "interventions".
+// them), a boundary kind ("ward", "priority", ...), "cctv", "interventions" or "places" (place
+// labels and anything named after a place).
 struct AttributionLine {
     std::vector<std::string> layers;
     std::string text;
 };
 
 // One line per source, in a fixed order: crime data, other incident data, geocoding, boundaries,
-// illustrative layers. Empty for an empty project. Throws IoError naming the project.
+// places, illustrative layers. Empty for an empty project. Throws IoError naming the project.
 std::vector<AttributionLine> project_attribution(ProjectStore& store);
 
 // The texts owed by the layers for which `shown` is true, in order, each once.

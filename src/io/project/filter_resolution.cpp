@@ -5,9 +5,12 @@
 #include "core/name_match.hpp"
 #include "io/gdal/sql_text.hpp"
 #include "io/project/boundary_reader.hpp"
+#include "io/project/place_reader.hpp"
 #include "io/project/project_schema.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace safermap::io {
 
@@ -45,8 +48,65 @@ void check_months(ProjectStore& store, const PointFilter& filter) {
                                       filter.to_month.empty() ? "(end)" : filter.to_month, store.path(), first, last));
 }
 
+// The places of the project whose name or code is `area`, exactly as stored.
+std::vector<Place> places_named(ProjectStore& store, const std::string& area) {
+    std::vector<Place> out;
+    for (auto& p : read_places(store))
+        if (p.name == area || p.code == area) out.push_back(std::move(p));
+    return out;
+}
+
+// "within 250 m of the 22 bus stops of Carsic Estate (NaPTAN; no boundary)".
+std::string place_area_note(const std::vector<Place>& places) {
+    std::size_t stops = 0;
+    for (const auto& p : places) stops += p.stops.size();
+    const std::string which = stops == 1 ? "the bus stop" : fmt::format("the {} bus stops", stops);
+    const std::string source =
+        places.size() == 1 ? "NaPTAN; no boundary" : fmt::format("NaPTAN: {} localities of that name; no boundary", places.size());
+    return fmt::format("within {:g} m of {} of {} ({})", k_stop_catchment_m, which, places.front().name, source);
+}
+
+// The places' names, sorted, each once (for messages).
+std::vector<std::string> place_names(const std::vector<Place>& places) {
+    std::vector<std::string> out;
+    for (const auto& p : places) out.push_back(p.name);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+// "A, B, ... (12 more)".
+std::string listing(const std::vector<std::string>& names, std::size_t limit = 40) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < limit; ++i) out += (i ? ", " : "") + names[i];
+    if (names.size() > limit) out += fmt::format(", ... ({} more)", names.size() - limit);
+    return out;
+}
+
+// Looks the area up among the places; true when found (the filter then names the place).
+bool resolve_place(ProjectStore& store, PointFilter& filter, const std::vector<Place>& places) {
+    std::vector<std::string> names, codes;
+    for (const auto& p : places) {
+        names.push_back(p.name);
+        codes.push_back(p.code);
+    }
+    std::optional<std::string> found = find_name(filter.area, names);
+    if (!found) found = find_name(filter.area, codes);
+    if (!found) return false;
+    filter.area = *found;
+    filter.area_kind = std::string(k_place_area_kind);
+    filter.area_note = place_area_note(places_named(store, *found));
+    return true;
+}
+
 void resolve_area(ProjectStore& store, PointFilter& filter) {
+    filter.area_note.clear();
     if (filter.area.empty()) return;
+    if (!filter.area_kind.empty() && name_key(filter.area_kind) == k_place_area_kind) {
+        const auto places = read_places(store);
+        if (resolve_place(store, filter, places)) return;
+        throw ConfigError(no_such_name_message("place", filter.area, store.path(), place_names(places)));
+    }
     const std::string kind_clause = filter.area_kind.empty() ? "" : " WHERE kind = " + sql_quote(filter.area_kind);
     if (!filter.area_kind.empty()) {
         const auto kinds = distinct(store, fmt::format("SELECT DISTINCT kind FROM {} ORDER BY kind", schema::k_boundaries));
@@ -63,7 +123,34 @@ void resolve_area(ProjectStore& store, PointFilter& filter) {
         return;
     }
     const std::string where = filter.area_kind.empty() ? store.path() : fmt::format("{} (kind {})", store.path(), filter.area_kind);
-    throw ConfigError(no_such_name_message("area", filter.area, where, names));
+    const auto places = filter.area_kind.empty() ? read_places(store) : std::vector<Place>{};
+    if (places.empty()) throw ConfigError(no_such_name_message("area", filter.area, where, names));
+    if (resolve_place(store, filter, places)) return;
+    // Both lists, each up to the limit, and the closest name of either.
+    const auto places_listed = place_names(places);
+    std::vector<std::string> all = names;
+    all.insert(all.end(), places_listed.begin(), places_listed.end());
+    std::string message = fmt::format("no area '{}'; {} has boundaries: {}; and places (NaPTAN localities, no boundary): {}",
+                                      filter.area, where, names.empty() ? "none" : listing(names), listing(places_listed));
+    if (auto near = closest_name(filter.area, all)) message += fmt::format(" (did you mean '{}'?)", *near);
+    throw ConfigError(message);
+}
+
+// Circles of k_stop_catchment_m around the stops of `places`.
+std::vector<geo::GeomPtr> stop_catchments(const std::vector<Place>& places, const geo::GeosContext& geos) {
+    // 8 segments a quadrant (GEOS's default): a circle's area within 0.7% of a true one's.
+    constexpr int k_quadrant_segments = 8;
+    std::vector<geo::GeomPtr> out;
+    for (const auto& p : places) {
+        for (const auto& xy : p.stops) {
+            geo::GeomPtr point = geo::make_geom(geos, GEOSGeom_createPointFromXY_r(geos.handle(), xy.x, xy.y));
+            geo::GeomPtr circle =
+                point ? geo::make_geom(geos, GEOSBuffer_r(geos.handle(), point.get(), k_stop_catchment_m, k_quadrant_segments)) : nullptr;
+            if (!circle) throw Error(fmt::format("place {}: cannot draw a circle round a stop ({})", p.name, geos.last_message()));
+            out.push_back(std::move(circle));
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -102,19 +189,24 @@ std::string filter_sql_where(const PointFilter& filter) {
 
 std::vector<geo::GeomPtr> read_named_boundary(ProjectStore& store, const std::string& area, const std::string& kind,
                                               const geo::GeosContext& geos) {
-    std::string where = kind.empty() ? "" : fmt::format("kind = {} AND ", sql_quote(kind));
-    where += fmt::format("(name = {0} OR code = {0})", sql_quote(area));
+    const bool place_kind = kind == k_place_area_kind;
     std::vector<geo::GeomPtr> polygons;
-    read_boundaries(store, where, geos, [&](StoredBoundary&& b) { polygons.push_back(std::move(b.geometry)); });
+    if (!place_kind) {
+        std::string where = kind.empty() ? "" : fmt::format("kind = {} AND ", sql_quote(kind));
+        where += fmt::format("(name = {0} OR code = {0})", sql_quote(area));
+        read_boundaries(store, where, geos, [&](StoredBoundary&& b) { polygons.push_back(std::move(b.geometry)); });
+    }
+    if (polygons.empty() && (place_kind || kind.empty())) polygons = stop_catchments(places_named(store, area), geos);
     if (polygons.empty())
-        throw ConfigError(fmt::format("{}: no boundary named or coded '{}'{}", store.path(), area,
-                                      kind.empty() ? "" : fmt::format(" of kind {}", kind)));
+        throw ConfigError(fmt::format("{}: no {} named or coded '{}'{}", store.path(), place_kind ? "place" : "boundary", area,
+                                      kind.empty() || place_kind ? "" : fmt::format(" of kind {}", kind)));
     return polygons;
 }
 
 std::unique_ptr<geo::StudyArea> load_filter_area(ProjectStore& store, const PointFilter& filter, const geo::GeosContext& geos) {
     if (filter.area.empty()) return nullptr;
-    return std::make_unique<geo::StudyArea>(geos, read_named_boundary(store, filter.area, filter.area_kind, geos), filter.area);
+    return std::make_unique<geo::StudyArea>(geos, read_named_boundary(store, filter.area, filter.area_kind, geos),
+                                            filter.area_note.empty() ? filter.area : filter.area_note);
 }
 
 } // namespace safermap::io

@@ -105,6 +105,10 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
         summary.interventions.push_back(import_interventions(store, path, request.feature_crs, rejects, geos));
         log.append(schema::k_interventions, path, "vector", summary.interventions.back().report, rejects_writer.path());
     }
+    for (const auto& path : request.places_files) {
+        summary.places.push_back(import_places(store, path, rejects));
+        log.append(schema::k_places, path, summary.places.back().format, summary.places.back().report, rejects_writer.path());
+    }
     if (!request.incident_files.empty()) {
         std::unique_ptr<geo::StudyArea> study_area;
         if (!request.study_area_kind.empty() || !request.clip_file.empty()) study_area = build_study_area(store, request, geos);

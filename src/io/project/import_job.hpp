@@ -4,6 +4,7 @@
 #include "core/run_report.hpp"
 #include "io/features/boundary_importer.hpp"
 #include "io/features/feature_import.hpp"
+#include "io/features/place_importer.hpp"
 #include "io/incidents/incident_columns.hpp"
 #include "io/project/project_store.hpp"
 
@@ -20,6 +21,7 @@ struct ImportRequest {
     std::vector<BoundarySpec> boundaries;     // imported first, so the study area can use them
     std::vector<std::string> cctv_files;
     std::vector<std::string> intervention_files;
+    std::vector<std::string> places_files;    // NaPTAN stops CSVs: their localities become places
     std::string feature_crs;                  // CRS for CCTV/intervention inputs that have none
     std::vector<std::string> incident_files;
     IncidentColumns columns;
@@ -42,6 +44,7 @@ struct ImportSummary {
     std::vector<BoundaryImportResult> boundaries;
     std::vector<FeatureImportResult> cctv;
     std::vector<FeatureImportResult> interventions;
+    std::vector<PlaceImportResult> places;
     std::vector<IncidentFileResult> incidents;
     RunReport incidents_total;
     std::string study_area;        // description, empty when none
@@ -51,8 +54,8 @@ struct ImportSummary {
     long long rejects_written = 0;
 };
 
-// Runs an import in one transaction: boundaries, CCTV, interventions, then incidents, then
-// the import log. Any error rolls the whole import back (a project created by this call is
+// Runs an import in one transaction: boundaries, CCTV, interventions, places, then incidents,
+// then the import log. Any error rolls the whole import back (a project created by this call is
 // deleted) and is rethrown, so a failed or interrupted import leaves the project as it was.
 ImportSummary run_import(const ImportRequest& request);
 

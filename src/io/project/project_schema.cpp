@@ -81,6 +81,23 @@ constexpr std::array k_intervention_fields{
     FieldDef{"attributes", OFTString, "other source fields, as a JSON object"},
 };
 
+constexpr std::array k_place_fields{
+    FieldDef{"code", OFTString, "NPTG locality code, e.g. E0020370"},
+    FieldDef{"name", OFTString, "locality name, e.g. Sutton in Ashfield"},
+    FieldDef{"parent", OFTString, "the parent locality's name, empty for none"},
+    FieldDef{"kind", OFTString, "town, village, suburb or estate"},
+    FieldDef{"rank", OFTInteger, "1 town, 2 village, 3 suburb or estate: labels of lower rank give way"},
+    FieldDef{"stops", OFTInteger, "active bus stops that make the place"},
+    FieldDef{"radius_m", OFTReal, "distance from the centre (the point) to the farthest stop"},
+    FieldDef{"min_x", OFTReal, "the stops' extent in the working CRS"},
+    FieldDef{"min_y", OFTReal, "the stops' extent in the working CRS"},
+    FieldDef{"max_x", OFTReal, "the stops' extent in the working CRS"},
+    FieldDef{"max_y", OFTReal, "the stops' extent in the working CRS"},
+    FieldDef{"streets", OFTString, "the streets its stops stand on, '; '-joined"},
+    FieldDef{"stop_points", OFTString, "the stops' positions, WKT MULTIPOINT in the working CRS"},
+    FieldDef{"source_file", OFTString, "NaPTAN stops file it came from"},
+};
+
 constexpr std::array k_settings_fields{
     FieldDef{"key", OFTString, "setting name"},
     FieldDef{"value", OFTString, "setting value"},
@@ -109,6 +126,8 @@ constexpr std::array k_layers{
     LayerDef{k_cctv, wkbPoint, "Public-space CCTV sites", k_cctv_fields},
     LayerDef{k_interventions, wkbUnknown, "Crime-prevention interventions (alley gates, lighting, ...)",
              k_intervention_fields},
+    LayerDef{k_places, wkbPoint, "Places to orient by: NaPTAN localities at the centre of their bus stops", k_place_fields,
+             true},
     LayerDef{k_settings, wkbNone, "Project settings", k_settings_fields},
     LayerDef{k_import_log, wkbNone, "One row per input file imported", k_import_log_fields},
 };

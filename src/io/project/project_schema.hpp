@@ -21,12 +21,17 @@ struct LayerDef {
     OGRwkbGeometryType geometry; // wkbNone for attribute tables
     std::string_view description;
     std::span<const FieldDef> fields;
+    // Added after projects were first written: a project made before it existed lacks it.
+    // ProjectStore::open does not require it, the import that first writes it creates it, and
+    // readers take a missing one as empty.
+    bool optional = false;
 };
 
 inline constexpr std::string_view k_incidents = "incidents";
 inline constexpr std::string_view k_boundaries = "boundaries";
 inline constexpr std::string_view k_cctv = "cctv_sites";
 inline constexpr std::string_view k_interventions = "interventions";
+inline constexpr std::string_view k_places = "places";
 inline constexpr std::string_view k_settings = "settings";
 inline constexpr std::string_view k_import_log = "import_log";
 

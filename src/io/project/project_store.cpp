@@ -63,7 +63,8 @@ ProjectStore ProjectStore::open(const std::string& path, bool writable) {
         throw IoError(fmt::format("{}: cannot open project ({})", path, why.empty() ? "not a GeoPackage or other data source GDAL can open" : why));
     }
     ProjectStore store(path, std::move(ds));
-    for (const auto& def : schema::layers()) store.layer(def.name);
+    for (const auto& def : schema::layers())
+        if (!def.optional) store.layer(def.name);
     auto crs = store.setting("working_crs");
     if (!crs) throw SchemaError(fmt::format("{}: settings has no working_crs", path));
     store.m_working_crs = *crs;

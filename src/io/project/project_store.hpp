@@ -25,7 +25,7 @@ public:
     // CrsError if the working CRS is unknown.
     static ProjectStore create(const std::string& path, const ProjectSettings& settings);
     // Opens an existing project. Throws IoError (missing, not GDAL-readable) or SchemaError
-    // (a layer is missing: not a SaferMap project).
+    // (a layer is missing: not a SaferMap project; optional layers such as places may be).
     static ProjectStore open(const std::string& path, bool writable);
 
     ProjectStore(ProjectStore&&) noexcept = default;

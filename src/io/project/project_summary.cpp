@@ -4,6 +4,7 @@
 #include "geo/reprojector.hpp"
 #include "io/project/project_schema.hpp"
 #include "io/gdal/sql_text.hpp"
+#include "io/project/place_reader.hpp"
 #include "io/project/project_store.hpp"
 
 #include <fmt/format.h>
@@ -55,6 +56,7 @@ ProjectSummary summarise_project(const std::string& path) {
     s.crs = store.working_crs();
     s.crs_name = geo::crs_name(s.crs);
     for (const auto& def : schema::layers()) {
+        if (def.optional && !store.dataset().GetLayerByName(std::string(def.name).c_str())) continue;
         OGRLayer& layer = store.layer(def.name);
         LayerSummary ls;
         ls.name = def.name;
@@ -98,6 +100,11 @@ ProjectSummary summarise_project(const std::string& path) {
           [&](OGRFeature& f) { s.interventions_by_type[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
     s.cctv_illustrative = count_where(store.layer(schema::k_cctv), "illustrative = 1");
     s.interventions_illustrative = count_where(store.layer(schema::k_interventions), "illustrative = 1");
+    if (has_places(store)) {
+        s.places = store.layer(schema::k_places).GetFeatureCount(TRUE);
+        for_each_row(ds, path, fmt::format("SELECT kind, COUNT(*) AS n FROM {} GROUP BY kind", schema::k_places),
+                     [&](OGRFeature& f) { s.places_by_kind[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
+    }
     return s;
 }
 
@@ -123,6 +130,8 @@ nlohmann::ordered_json to_json(const ProjectSummary& s) {
     j["interventions_by_type"] = s.interventions_by_type;
     j["cctv_illustrative"] = s.cctv_illustrative;
     j["interventions_illustrative"] = s.interventions_illustrative;
+    j["places"] = s.places;
+    j["places_by_kind"] = s.places_by_kind;
     nlohmann::ordered_json layers = nlohmann::ordered_json::array();
     for (const auto& l : s.layers) {
         nlohmann::ordered_json lj{{"name", l.name}, {"geometry", l.geometry_type}, {"features", l.features}};

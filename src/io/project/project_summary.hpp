@@ -54,6 +54,8 @@ struct ProjectSummary {
     long long cctv_illustrative = 0;
     long long interventions_illustrative = 0;
     std::map<std::string, long long> interventions_by_type;
+    long long places = 0;                            // NaPTAN localities in the places layer (0 without one)
+    std::map<std::string, long long> places_by_kind; // town, village, suburb, estate
     std::vector<ImportLogEntry> import_log;
 };
 
@@ -61,7 +63,7 @@ struct ProjectSummary {
 ProjectSummary summarise_project(const std::string& path);
 
 // The `info --json` object; its keys are a contract (README): rows_read, incidents,
-// not_geocoded, outside_study_area, rejected, rejected_by_reason, layers, crs, ...
+// not_geocoded, outside_study_area, rejected, rejected_by_reason, layers, crs, places, ...
 nlohmann::ordered_json to_json(const ProjectSummary& summary);
 
 } // namespace safermap::io
