@@ -187,35 +187,6 @@ bool all_round_type(std::string type) {
     return type == "ptz" || type == "redeployable";
 }
 
-// Demand the project's cameras cover: each with its own range, and a sector where it records a
-// heading (fixed or unknown type, field of view under 360), else all round; what a camera does
-// not record comes from the run (--range, --fov). Cameras are grouped by view so that each
-// group is one pass of analysis::existing_coverage.
-std::vector<std::uint8_t> existing_cover(const std::vector<io::ExistingCamera>& cameras, const io::PointSet& points,
-                                         const analysis::CoverageOptions& run, const analysis::SightObstacles* obstacles,
-                                         std::size_t& with_sector) {
-    std::map<std::tuple<bool, double, double>, std::vector<analysis::ExistingSite>> groups;
-    with_sector = 0;
-    for (const auto& cam : cameras) {
-        const double range = cam.range_m && *cam.range_m > 0 && std::isfinite(*cam.range_m) ? *cam.range_m : run.range_m;
-        const double fov = cam.fov_deg && *cam.fov_deg > 0 && *cam.fov_deg <= 360 ? *cam.fov_deg : run.fov_deg;
-        const bool sector = cam.heading_deg && std::isfinite(*cam.heading_deg) && !all_round_type(cam.type) && fov < 360;
-        with_sector += sector;
-        groups[{sector, range, sector ? fov : 360.0}].push_back({cam.x, cam.y, sector ? cam.heading_deg : std::nullopt});
-    }
-    std::vector<std::uint8_t> covered(points.size(), 0);
-    for (const auto& [key, sites] : groups) {
-        analysis::CoverageOptions o;
-        o.kind = std::get<0>(key) ? analysis::SiteKind::fixed : analysis::SiteKind::ptz;
-        o.range_m = std::get<1>(key);
-        o.fov_deg = std::get<2>(key);
-        o.headings = 1;
-        const auto flags = analysis::existing_coverage(points.x, points.y, sites, o, obstacles);
-        for (std::size_t i = 0; i < flags.size(); ++i) covered[i] |= flags[i];
-    }
-    return covered;
-}
-
 void check_request(const SitingRequest& s) {
     const CandidateRequest& c = s.candidates;
     if (c.file.empty() == !(c.spacing_m > 0)) {
@@ -291,6 +262,36 @@ ResultMetadata describe_totals(const SitingOutcome& out, bool budget) {
 }
 
 } // namespace
+
+// Demand the cameras cover: each with its own range, and a sector where it records a
+// heading (fixed or unknown type, field of view under 360), else all round; what a camera does
+// not record comes from the run (--range, --fov). Cameras are grouped by view so that each
+// group is one pass of analysis::existing_coverage.
+std::vector<std::uint8_t> existing_cover(const std::vector<io::ExistingCamera>& cameras, const io::PointSet& points,
+                                         const analysis::CoverageOptions& run, const analysis::SightObstacles* obstacles,
+                                         std::size_t& with_sector) {
+    std::map<std::tuple<bool, double, double>, std::vector<analysis::ExistingSite>> groups;
+    with_sector = 0;
+    for (const auto& cam : cameras) {
+        const double range = cam.range_m && *cam.range_m > 0 && std::isfinite(*cam.range_m) ? *cam.range_m : run.range_m;
+        const double fov = cam.fov_deg && *cam.fov_deg > 0 && *cam.fov_deg <= 360 ? *cam.fov_deg : run.fov_deg;
+        const bool sector = cam.heading_deg && std::isfinite(*cam.heading_deg) && !all_round_type(cam.type) && fov < 360;
+        with_sector += sector;
+        groups[{sector, range, sector ? fov : 360.0}].push_back({cam.x, cam.y, sector ? cam.heading_deg : std::nullopt});
+    }
+    std::vector<std::uint8_t> covered(points.size(), 0);
+    for (const auto& [key, sites] : groups) {
+        analysis::CoverageOptions o;
+        o.kind = std::get<0>(key) ? analysis::SiteKind::fixed : analysis::SiteKind::ptz;
+        o.range_m = std::get<1>(key);
+        o.fov_deg = std::get<2>(key);
+        o.headings = 1;
+        const auto flags = analysis::existing_coverage(points.x, points.y, sites, o, obstacles);
+        for (std::size_t i = 0; i < flags.size(); ++i) covered[i] |= flags[i];
+    }
+    return covered;
+}
+
 
 io::CandidateSites lattice_sites(const geo::Bounds& extent, double spacing_m, const std::function<bool(double, double)>& inside) {
     if (!(spacing_m > 0) || !std::isfinite(spacing_m))

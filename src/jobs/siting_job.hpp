@@ -86,6 +86,14 @@ io::CandidateSites lattice_sites(const geo::Bounds& extent, double spacing_m, co
 SitingOutcome run_siting(const PointRequest& request, const io::PointSet& points, const SitingRequest& siting,
                          const geo::GeosContext& geos);
 
+// One flag per point of `points`: 1 when one of `cameras` covers it, each camera with its own
+// range, and a sector where it records a heading (fixed or unknown type, field of view under
+// 360), else all round; what a camera does not record comes from `run` (range_m, fov_deg).
+// `with_sector` returns how many cameras had a sector. As run_siting counts existing cover.
+std::vector<std::uint8_t> existing_cover(const std::vector<io::ExistingCamera>& cameras, const io::PointSet& points,
+                                         const analysis::CoverageOptions& run, const analysis::SightObstacles* obstacles,
+                                         std::size_t& with_sector);
+
 // What the project's existing cameras cover of `points`: each camera with its own range and
 // sector where recorded, else `default_range_m` all round (as run_siting counts existing cover).
 struct CameraCover {

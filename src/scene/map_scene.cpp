@@ -302,6 +302,9 @@ MapScene load_scene(const std::string& project, const geo::GeosContext& geos) {
         load_proposed(store, s);
         for (const auto& p : io::read_places(store)) s.places.push_back(PlaceLabel{p.name, p.kind, p.rank, p.centre, p.radius_m});
     }
+    if (!s.cctv.empty()) s.camera_records = io::load_project_cctv(project);
+    {
+    }
     return s;
 }
 

@@ -7,6 +7,7 @@
 #include "core/incident.hpp"
 #include "geo/geos_context.hpp"
 #include "geo/polygon_index.hpp"
+#include "io/features/siting_inputs.hpp"
 #include "io/project/attribution.hpp"
 #include "render/camera.hpp"
 #include "render/tessellate.hpp"
@@ -94,6 +95,7 @@ struct MapScene {
     std::vector<AreaLayer> areas;      // in drawing order: district, ward, lsoa, estate, custom, priority
     IncidentLayer incidents;
     std::vector<CctvSite> cctv;
+    std::vector<io::ExistingCamera> camera_records; // the same cameras as `safermap site` counts them (range, sector)
     std::vector<Intervention> interventions;
     std::vector<ProposedSite> proposed;   // empty when the project holds no proposed_sites layer
     double proposed_range_m = 0, proposed_fov_deg = 360; // from that layer's metadata

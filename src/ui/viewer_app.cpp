@@ -2,6 +2,7 @@
 #include "ui/viewer_app.hpp"
 
 #include "core/error.hpp"
+#include "core/name_match.hpp"
 #include "gl/gl_api.hpp"
 #include "io/incidents/point_loader.hpp"
 #include "jobs/disclosure.hpp"
@@ -191,6 +192,19 @@ void ViewerApp::apply_options() {
         }
     }
     for (const auto& a : split_commas(m_opt.analyses)) run_analysis_now(a);
+    if (!m_opt.intervention.empty()) {
+        std::vector<std::string> ids;
+        for (const auto& iv : m_scene.interventions) ids.push_back(iv.id);
+        const auto id = find_name(m_opt.intervention, ids);
+        if (!id) throw ConfigError("--intervention: " + no_such_name_message("intervention", m_opt.intervention, m_opt.project, ids));
+        select_intervention(static_cast<std::size_t>(std::find(ids.begin(), ids.end(), *id) - ids.begin()));
+        if (!m_selected) throw ConfigError(fmt::format("--intervention {}: {}", *id, m_status));
+        if (m_opt.view.empty()) zoom_to_selected();
+    }
+    if (m_opt.knox) {
+        run_knox();
+        if (!m_knox) throw ConfigError("Knox: " + m_status);
+    }
 }
 
 scene::IncidentFilter ViewerApp::filter() const {
@@ -372,7 +386,7 @@ void ViewerApp::draw_frame(int width, int height) {
     io.DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
     m_camera.resize(width, height);
-    if (!m_state.presentation && m_opt.screenshot.empty()) {
+    if (!m_state.presentation && (m_opt.screenshot.empty() || !m_opt.open_panel.empty())) {
         panels();
         hover_tooltip();
     }
@@ -472,10 +486,29 @@ void ViewerApp::handle_input() {
         double x = 0, y = 0;
         glfwGetCursorPos(m_window, &x, &y);
         if (glfwGetMouseButton(m_window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS) {
-            if (m_dragging) m_camera.pan_pixels(x - m_last_x, y - m_last_y);
+            if (!m_dragging) {
+                // A press on a proposed site (when moving sites) picks it up; on an intervention selects it.
+                m_dragging_site = -1;
+                const auto near = [&](XY w, double px) {
+                    const XY sxy = m_camera.world_to_screen(w);
+                    return std::hypot(sxy.x - x, sxy.y - y) <= px;
+                };
+                if (m_state.move_sites && m_state.shows("proposed"))
+                    for (std::size_t i = 0; i < m_scene.proposed.size(); ++i)
+                        if (near(m_scene.proposed[i].xy, 10)) m_dragging_site = static_cast<int>(i);
+                if (m_dragging_site < 0 && m_state.shows("interventions"))
+                    for (std::size_t i = 0; i < m_scene.interventions.size(); ++i)
+                        if (near(m_scene.interventions[i].anchor, 8)) {
+                            select_intervention(i);
+                            break;
+                        }
+            }
+            if (m_dragging_site >= 0) m_scene.proposed[static_cast<std::size_t>(m_dragging_site)].xy = m_camera.screen_to_world(XY{x, y});
+            else if (m_dragging) m_camera.pan_pixels(x - m_last_x, y - m_last_y);
             m_dragging = true;
         } else {
             m_dragging = false;
+            m_dragging_site = -1;
         }
         m_last_x = x;
         m_last_y = y;

@@ -6,6 +6,7 @@
 #include "geo/geos_context.hpp"
 #include "gl/map_renderer.hpp"
 #include "scene/map_scene.hpp"
+#include "scene/planning.hpp"
 #include "scene/scene_analysis.hpp"
 #include "ui/analysis_jobs.hpp"
 #include "ui/viewer_state.hpp"
@@ -17,6 +18,7 @@
 
 struct GLFWwindow;
 struct ImFont;
+struct ImDrawList;
 
 namespace safermap::ui {
 
@@ -41,6 +43,9 @@ struct ViewerOptions {
     std::string title;
     std::string basemap;           // a GDAL raster (local file only)
     int bench_frames = 0;          // > 0: draw this many frames and report frame times
+    std::string open_panel;        // a panel shown open (in screenshots too): e.g. "Planning"
+    std::string intervention;      // an intervention selected at start (its areas and table shown)
+    bool knox = false;             // run the Knox table at start (Planning panel)
 };
 
 class ViewerApp {
@@ -88,6 +93,14 @@ private:
     // viewer_furniture.cpp: legend and map furniture.
     void draw_overlays(int width, int height);
 
+    // planning_panel.cpp: proposed sites, interventions, near repeats.
+    void planning_panel();
+    const scene::SiteCoverTotals& site_cover();
+    void select_intervention(std::size_t index);
+    void zoom_to_selected();         // fits the view to the selected intervention's treatment area and ring
+    void run_knox();
+    void draw_selected_intervention(ImDrawList& dl);
+
     ViewerOptions m_opt;
     GLFWwindow* m_window = nullptr;
     ImFont* m_font = nullptr;
@@ -103,6 +116,13 @@ private:
     std::string m_counts_key;
     std::string m_ward_colouring;  // what the ward fill's colours show now
     std::string m_status;          // last message for the status line
+    std::optional<scene::SelectedIntervention> m_selected;
+    std::optional<jobs::KnoxOutcome> m_knox;
+    char m_knox_space[64] = "100,200,400";
+    char m_knox_time[64] = "1,2,3";
+    scene::SiteCoverTotals m_site_cover;
+    std::string m_site_cover_key;
+    int m_dragging_site = -1;      // a proposed site being moved
     double m_last_step = 0;
     bool m_dragging = false;
     double m_last_x = 0, m_last_y = 0;

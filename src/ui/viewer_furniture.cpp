@@ -33,6 +33,7 @@ void ViewerApp::draw_overlays(int width, int height) {
                            IM_COL32(40, 40, 40, 255), iv.install_date.c_str());
             }
     }
+    draw_selected_intervention(dl);
     if (m_state.shows("places")) draw_place_labels(dl, m_scene.places, m_camera, m_font, m_large_font, scale);
     if (m_state.shows("labels"))
         if (const scene::AreaLayer* wards = m_scene.area("ward"))
@@ -61,6 +62,14 @@ void ViewerApp::draw_overlays(int width, int height) {
 
     Furniture f;
     f.map = scene::describe_map(m_scene, shown);
+    if (m_selected) {
+        // The selected scheme's areas, as drawn by draw_selected_intervention.
+        using K = render::LegendEntry::Kind;
+        const auto& e = m_selected->evaluation;
+        f.map.legend.push_back({K::outline, "Scheme area (" + e.id + ")", {200, 20, 40, 255}, ""});
+        f.map.legend.push_back({K::outline, "Displacement ring", {230, 97, 1, 255}, ""});
+        if (!e.control_name.empty()) f.map.legend.push_back({K::outline, "Control: " + e.control_name, {0, 114, 178, 255}, ""});
+    }
     f.font = m_font;
     f.large_font = m_large_font;
     f.scale = scale;

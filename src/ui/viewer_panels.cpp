@@ -27,8 +27,8 @@ std::string change_text(std::int64_t now, std::int64_t before, bool is_public) {
 
 void ViewerApp::panels() {
     const float w = ImGui::GetIO().DisplaySize.x;
-    ImGui::SetNextWindowPos(ImVec2(w - 350, 10), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(340, 0), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2(w - 430, 10), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(420, 0), ImGuiCond_FirstUseEver);
     ImGui::Begin("SaferMap");
     ImGui::TextUnformatted(m_scene.name.c_str());
     ImGui::Text("%zu incidents%s", m_scene.incidents.size(),
@@ -37,11 +37,18 @@ void ViewerApp::panels() {
     ImGui::SameLine();
     ImGui::Checkbox("Public (U)", &m_state.public_mode);
     if (m_state.public_mode) ImGui::TextColored(ImVec4(0.6f, 0.1f, 0.1f, 1), "Public mode: incident points hidden");
-    if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) layers_panel();
-    if (ImGui::CollapsingHeader("Filters", ImGuiTreeNodeFlags_DefaultOpen)) filter_panel();
-    if (ImGui::CollapsingHeader("Analysis", ImGuiTreeNodeFlags_DefaultOpen)) analysis_panel();
-    if (ImGui::CollapsingHeader("Wards and hotspots")) inspect_panel();
-    if (ImGui::CollapsingHeader("Views")) views_panel();
+    // --open-panel opens one header whatever ImGui remembers.
+    auto header = [&](const char* name, bool open_by_default) {
+        if (m_opt.open_panel == name) ImGui::SetNextItemOpen(true, ImGuiCond_Always);
+        else if (!m_opt.open_panel.empty()) ImGui::SetNextItemOpen(false, ImGuiCond_Always);
+        return ImGui::CollapsingHeader(name, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    };
+    if (header("Layers", true)) layers_panel();
+    if (header("Filters", true)) filter_panel();
+    if (header("Analysis", true)) analysis_panel();
+    if (header("Wards and hotspots", false)) inspect_panel();
+    if (header("Planning", false)) planning_panel();
+    if (header("Views", false)) views_panel();
     if (!m_status.empty()) ImGui::TextWrapped("%s", m_status.c_str());
     ImGui::End();
 }

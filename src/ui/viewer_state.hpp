@@ -51,6 +51,7 @@ struct ViewerState {
     float density_low = 0.02f, density_high = 1.f; // shown range, as shares of the peak
     std::string raster_layer;        // which analysis the map's raster holds: density, hotspots or emerging
     std::vector<int> emerging_codes; // categories present in the emerging result
+    bool move_sites = false;         // dragging on the map moves proposed sites instead of the map
     bool equal_interval = false;     // ward choropleth classes: quantiles (default) or equal intervals
     int classes = 5;
 

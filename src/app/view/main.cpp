@@ -38,6 +38,10 @@ int main(int argc, char** argv) {
     app.add_option("--basemap", o.basemap, "A local raster (GeoTIFF, MBTiles, ...) drawn under the map; never a network call");
     app.add_option("--bench-frames", o.bench_frames, "Draw this many frames offscreen and print frame times");
     app.add_flag("--harm", o.harm, "Weigh KDE, Gi*, emerging hot spots and clusters by harm (ONS Crime Severity Score; no weight: 0)");
+    app.add_option("--open-panel", o.open_panel, "Open this panel (also in a screenshot): Layers, Filters, Analysis, "
+                                                 "'Wards and hotspots', Planning, Views");
+    app.add_option("--intervention", o.intervention, "Select this intervention at start: its areas on the map, its evaluation in Planning");
+    app.add_flag("--knox", o.knox, "Run the Knox near-repeat table at start (Planning panel; bands 100,200,400 m and 1,2,3 months)");
     app.add_flag("--json", o.json, "With --screenshot or --save-view: say what was written as JSON");
     std::string save_view, bounds;
     app.add_option("--save-view", save_view, "Save a view (bookmark) in the project with --bounds, and exit");
