@@ -78,6 +78,8 @@ ResultMetadata export_report(const ReportRequest& r) {
     if (ctx.current.ward >= 0) {
         ctx.points.filter.area = scene.area("ward")->codes[static_cast<std::size_t>(ctx.current.ward)];
         ctx.points.filter.area_kind = "ward";
+    } else if (ctx.current.area_mask) {
+        ctx.points.filter.area = r.area; // resolved again by the jobs, by the same rules
     }
     if (scene.area("ward")) {
         jobs::TrendsRequest tr;
@@ -96,7 +98,7 @@ ResultMetadata export_report(const ReportRequest& r) {
     out["comparison"] = ctx.comparison_period();
     out["comparison_rule"] = ctx.base_last_year ? "the same months a year earlier" : "the months just before (the data has no year earlier)";
     out["categories"] = ctx.types;
-    if (ctx.current.ward >= 0) out["area"] = scene.area("ward")->names[static_cast<std::size_t>(ctx.current.ward)];
+    if (!ctx.current.area_label.empty()) out["area"] = ctx.current.area_label;
     out["public"] = ctx.is_public;
     out["marking"] = r.audience.printed_marking();
     out["sections"] = nlohmann::ordered_json::array();

@@ -21,7 +21,7 @@ struct ReportRequest {
     std::string out;                     // .pdf
     std::string from, to;                // YYYY-MM; default: the last three months of data
     std::vector<std::string> categories; // default: all crime
-    std::string area;                    // a ward (name or code): the pack narrows to it
+    std::string area;                    // a ward, boundary or place (name or code, as --area): the pack narrows to it
     std::string title;                   // default: "<project name>: community safety report"
     jobs::Audience audience;
 };

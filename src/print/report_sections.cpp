@@ -68,8 +68,7 @@ void write_cover(ReportDocument& doc, const ReportContext& ctx, const std::strin
         y += 36;
     }
     c.text({b.x, y + 10}, ctx.period(), TextStyle{18, false, style::ink});
-    c.text({b.x, y + 36}, ctx.types + (ctx.current.ward >= 0 ? ", " + ctx.scene->area("ward")->names[static_cast<std::size_t>(ctx.current.ward)] + " ward" : ""),
-           TextStyle{13, false, style::ink});
+    c.text({b.x, y + 36}, ctx.types + (ctx.current.area_label.empty() ? "" : ", " + ctx.current.area_label), TextStyle{13, false, style::ink});
     c.text({b.x, y + 58}, fmt::format("Compared with {} ({})", ctx.comparison_period(),
                                       ctx.base_last_year ? "the same months a year earlier" : "the months just before"),
            TextStyle{11, false, style::attribution_ink});

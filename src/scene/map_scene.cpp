@@ -320,6 +320,7 @@ bool IncidentFilter::passes(const IncidentLayer& l, std::size_t i) const {
     if (to_month >= 0 && (m < 0 || m > to_month)) return false;
     if (!categories.empty() && l.category[i] < categories.size() && !categories[l.category[i]]) return false;
     if (ward >= 0 && l.ward[i] != ward) return false;
+    if (area_mask && !(*area_mask)[i]) return false;
     return true;
 }
 

@@ -124,6 +124,10 @@ struct IncidentFilter {
     std::int32_t from_month = -1, to_month = -1;  // inclusive; -1 open
     std::vector<bool> categories;                 // empty: all
     std::int32_t ward = -1;                       // only incidents in this ward; -1 all
+    // Only incidents flagged 1 here (one flag per incident of the layer): any other area, such
+    // as a priority area or an estate's catchment; null for none.
+    std::shared_ptr<const std::vector<std::uint8_t>> area_mask;
+    std::string area_label;                       // what the area is, in words; empty for none
     std::vector<double> category_weight;          // weight per category index (harm); empty: each counts 1
     bool passes(const IncidentLayer& layer, std::size_t i) const;
     double weight(const IncidentLayer& layer, std::size_t i) const {

@@ -3,11 +3,15 @@
 
 #include "core/error.hpp"
 #include "core/name_match.hpp"
+#include "geo/study_area.hpp"
 #include "io/incidents/point_loader.hpp"
+#include "io/project/filter_resolution.hpp"
+#include "io/project/project_store.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 namespace safermap::scene {
 
@@ -42,14 +46,31 @@ IncidentFilter resolve_scene_filter(const MapScene& scene, const SceneFilterFlag
         }
     }
     if (!flags.area.empty()) {
+        // A ward by its index (fast, and as the viewer filters); any other boundary or a place
+        // through the project's --area rules, as a mask over the incidents.
         const AreaLayer* wards = scene.area("ward");
-        if (!wards) throw ConfigError(fmt::format("--area '{}': {} has no wards", flags.area, scene.project));
-        std::vector<std::string> names = wards->names;
-        names.insert(names.end(), wards->codes.begin(), wards->codes.end());
-        const auto name = find_name(flags.area, names);
-        if (!name) throw ConfigError("--area: " + no_such_name_message("ward", flags.area, scene.project, wards->names));
-        for (std::size_t i = 0; i < wards->names.size(); ++i)
-            if (wards->names[i] == *name || wards->codes[i] == *name) f.ward = static_cast<std::int32_t>(i);
+        std::optional<std::string> ward_name;
+        if (wards) {
+            std::vector<std::string> names = wards->names;
+            names.insert(names.end(), wards->codes.begin(), wards->codes.end());
+            ward_name = find_name(flags.area, names);
+        }
+        if (ward_name) {
+            for (std::size_t i = 0; i < wards->names.size(); ++i)
+                if (wards->names[i] == *ward_name || wards->codes[i] == *ward_name) f.ward = static_cast<std::int32_t>(i);
+            f.area_label = wards->names[static_cast<std::size_t>(f.ward)] + " ward";
+        } else {
+            io::ProjectStore store = io::ProjectStore::open(scene.project, false);
+            io::PointFilter pf;
+            pf.area = flags.area;
+            pf = io::resolve_project_filter(store, pf); // ConfigError listing boundaries and places
+            geo::GeosContext geos;
+            const auto area = io::load_filter_area(store, pf, geos);
+            auto mask = std::make_shared<std::vector<std::uint8_t>>(inc.size(), 0);
+            for (std::size_t i = 0; i < inc.size(); ++i) (*mask)[i] = area->contains(inc.x[i], inc.y[i]) ? 1 : 0;
+            f.area_mask = std::move(mask);
+            f.area_label = pf.area_note.empty() ? (pf.area_kind.empty() ? pf.area : fmt::format("{} ({})", pf.area, pf.area_kind)) : pf.area_note;
+        }
     }
     if (count_passing(inc, f) == 0)
         throw ConfigError(fmt::format("no incidents pass these filters in {} ({} incidents in all, {} to {})", scene.project, inc.size(),

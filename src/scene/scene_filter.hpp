@@ -14,7 +14,8 @@ namespace safermap::scene {
 struct SceneFilterFlags {
     std::string from, to;                 // YYYY-MM; empty: the data's first or last month
     std::vector<std::string> categories;  // empty: all types
-    std::string area;                     // a ward by name or code; empty: everywhere
+    std::string area;                     // a ward, or any boundary or place of the project (as --area
+                                          // matches them), by name or code; empty: everywhere
 };
 
 // Throws ConfigError naming the flag: a month that is not YYYY-MM, --from after --to, a period

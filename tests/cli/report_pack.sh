@@ -52,6 +52,14 @@ else
   "$compare" "$src/tests/golden/report_ward_table.png" table.png 24 0.01 || fail "ward table page differs from tests/golden/report_ward_table.png"
 fi
 
+# ---- narrowed to an estate that has no boundary: its stops' catchment, stated on the cover ------
+expect 0 "$safermap" report ashfield.gpkg --out estate.pdf --from 2025-10 --to 2025-12 --area "carsic estate" --json
+contains out.txt '"area": "within 250 m of the 22 bus stops of Carsic Estate (NaPTAN; no boundary)"'
+pdftotext estate.pdf estate.txt
+contains estate.txt "All crime, within 250 m of the 22 bus stops of Carsic Estate"
+expect 1 "$safermap" report ashfield.gpkg --out nowhere.pdf --area "Nowhere Estate"
+contains err.txt "places (NaPTAN localities, no boundary)"
+
 # ---- a project without CCTV or interventions ------------------------------------------------
 "$safermap" import bare.gpkg --boundaries "$src/shapefiles/ashfield_wards_dec2020.shp" --kind ward > /dev/null 2>&1
 "$safermap" import bare.gpkg --incidents "$src"/assets/demo/policeuk/2025-1[012]-ashfield-street.csv.gz > /dev/null 2>&1

@@ -17,7 +17,7 @@ public:
         app.add_option("--from", m_request.from, "First month, YYYY-MM (default: three months before --to)");
         app.add_option("--to", m_request.to, "Last month, YYYY-MM (default: the data's last month)");
         app.add_option("--category", m_request.categories, "Crime types (repeatable; default all)");
-        app.add_option("--area", m_request.area, "Narrow the pack to one ward (name or code)");
+        app.add_option("--area", m_request.area, "Narrow the pack to one area: a ward, any boundary or a NaPTAN place (name or code)");
         app.add_option("--title", m_request.title, "Title (default: '<project>: community safety report')");
         app.add_flag("--public", m_request.audience.public_audience,
                      "For publication: no incident points, counts under 5 shown as <5, totals that cannot reveal them, no marking");
