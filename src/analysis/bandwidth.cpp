@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/bandwidth.hpp"
 
-#include "analysis/distinct_positions.hpp"
 #include "analysis/point_grid_index.hpp"
 #include "core/error.hpp"
 
+#include <cassert>
 #include <cmath>
+#include <random>
 
 namespace safermap::analysis {
 
@@ -20,9 +21,12 @@ double kernel_axis_variance(Kernel kernel) {
     return 1.0;
 }
 
-BandwidthSuggestions suggest_bandwidths(const std::vector<double>& x, const std::vector<double>& y, Kernel kernel) {
+BandwidthSuggestions suggest_bandwidths(const std::vector<double>& x, const std::vector<double>& y, Kernel kernel,
+                                        std::size_t max_exact_points) {
     const std::size_t n = x.size();
     if (n < 2) throw ConfigError("kde: at least 2 points are needed to suggest a bandwidth; give --bandwidth");
+    if (y.size() != n) throw Error("kde: x and y differ in length");
+    assert(max_exact_points > 0);
     double mx = 0, my = 0;
     for (std::size_t i = 0; i < n; ++i) mx += x[i], my += y[i];
     mx /= static_cast<double>(n), my /= static_cast<double>(n);
@@ -37,17 +41,24 @@ BandwidthSuggestions suggest_bandwidths(const std::vector<double>& x, const std:
     const double gaussian_sd = sigma * std::pow(static_cast<double>(n), -1.0 / 6.0);
     s.normal_reference_m = gaussian_sd / std::sqrt(kernel_axis_variance(kernel));
 
-    // Every point at a position shares that position's nearest other position.
-    const DistinctPositions pos = distinct_positions(x, y);
-    PointGridIndex index(pos.x, pos.y);
-    double sum = 0, counted = 0;
-    for (std::size_t p = 0; p < pos.x.size(); ++p) {
-        if (auto d = index.nearest_other_position(p)) {
-            sum += *d * pos.count[p];
-            counted += pos.count[p];
-        }
+    // The index holds every point, coincident ones included: nearest_other_position skips the
+    // point's own position, so the mean over points weighs each position by its points.
+    PointGridIndex index(x, y);
+    double sum = 0;
+    std::size_t counted = 0;
+    auto add = [&](std::size_t i) {
+        if (auto d = index.nearest_other_position(i)) sum += *d, ++counted;
+    };
+    if (n <= max_exact_points) {
+        for (std::size_t i = 0; i < n; ++i) add(i);
+    } else {
+        // Drawn with replacement from a fixed seed; the raw 64-bit draws keep the sample the
+        // same on every standard library (a distribution object would not).
+        std::mt19937_64 draw(20130613);
+        for (std::size_t k = 0; k < max_exact_points; ++k) add(static_cast<std::size_t>(draw() % n));
     }
-    s.mean_nn_m = counted > 0 ? sum / counted : 0;
+    s.mean_nn_m = counted > 0 ? sum / static_cast<double>(counted) : 0;
+    s.mean_nn_sample = counted;
     return s;
 }
 

@@ -2,8 +2,11 @@
 #pragma once
 
 #include "analysis/grid.hpp"
+#include "analysis/kde_lattice.hpp"
 #include "analysis/kernel.hpp"
 
+#include <cstddef>
+#include <string>
 #include <vector>
 
 namespace safermap::analysis {
@@ -19,9 +22,9 @@ struct KdeOptions {
     Kernel kernel = Kernel::quartic;
     double bandwidth_m = 0; // search radius (standard deviation for the Gaussian); required
     enum class Method {
-        automatic, // FFT when it is cheaper than splatting (large inputs), else direct
+        automatic, // FFT when it is cheaper than direct sums and within k_fft_tolerance of them, else direct
         direct,    // exact: each point adds K to every cell centre within its support
-        fft,       // linear binning to the grid, then convolution with FFTW
+        fft,       // binning to a lattice (fft_lattice_for), then convolution with FFTW
     } method = Method::automatic;
     // > 0: adaptive bandwidths (CrimeStat's variable-distance KDE): each point's bandwidth is
     // the distance to its k-th nearest neighbour, never less than bandwidth_m. Direct method only.
@@ -36,13 +39,29 @@ struct KdeOptions {
     void validate() const;
 };
 
+// How kde() evaluates a surface.
+struct KdeEvaluation {
+    KdeOptions::Method method = KdeOptions::Method::direct; // direct or fft, never automatic
+    FftLattice lattice;                                     // for fft
+    // "direct (exact sums)", "fft (cubic binning, 2x oversampled)", or for a lattice outside the
+    // tolerance "fft (linear binning; may differ from direct sums by more than 0.001)".
+    std::string describe() const;
+};
+
+// The evaluation kde() uses for `points` points on `grid`: direct sums for adaptive bandwidths
+// or edge correction; the method asked for; or, for automatic, the FFT on fft_lattice_for()'s
+// lattice when that lattice is within k_fft_tolerance of the direct sums and the FFT is
+// estimated to be cheaper, else direct sums. Expects options and grid that kde() accepts.
+KdeEvaluation plan_kde(std::size_t points, const GridSpec& grid, const KdeOptions& options);
+
 // Kernel density estimate at every cell centre of `grid`, as intensity per km²:
 // f(c) = 1e6 * sum_i w_i K(|c - p_i|; h). With no mass falling outside the grid,
 // sum(f) * cell_area_km2 equals sum(w). Points outside the grid still contribute to the
 // cells within their support. Empty input gives an all-zero surface.
-// The direct method is exact; the FFT method bins each point's weight to the four nearest
-// cell centres (linear binning, Wand & Jones 1995, ch. 5) and differs from direct evaluation
-// by a small fraction of the peak when the bandwidth spans several cells (tested).
+// Evaluated as plan_kde() says: the direct method is exact; the FFT method is within
+// k_fft_tolerance relative L2 of it wherever fft_lattice_for() says so (tested against direct
+// sums in tests/analysis/kde_accuracy_test.cpp).
+// Throws ConfigError for invalid options or an empty grid, before any work.
 Surface kde(const std::vector<WeightedPoint>& points, const GridSpec& grid, const KdeOptions& options);
 
 } // namespace safermap::analysis

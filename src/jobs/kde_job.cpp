@@ -49,6 +49,7 @@ KdeOutcome run_kde(const io::PointSet& points, const KdeRequest& request) {
         weighted.push_back({points.x[i], points.y[i], points.weight[i]});
         out.total_weight += points.weight[i];
     }
+    out.evaluation = analysis::plan_kde(weighted.size(), grid, options);
     out.surface = analysis::kde(weighted, grid, options);
     ResultMetadata& p = out.parameters;
     p = ResultMetadata::object();
@@ -57,6 +58,7 @@ KdeOutcome run_kde(const io::PointSet& points, const KdeRequest& request) {
     p["bandwidth_source"] = out.bandwidth_source;
     p["adaptive_k"] = options.adaptive_k;
     p["edge_correction"] = options.edge_correction;
+    p["surface_method"] = out.evaluation.describe();
     p["cell_size_m"] = grid.cell_size_m;
     p["origin"] = {grid.min_x, grid.min_y};
     p["units"] = "incidents (or weight) per km2";

@@ -24,8 +24,9 @@ struct KdeOutcome {
     double bandwidth_m = 0;
     std::string bandwidth_source;   // "given", "mean nearest-neighbour spacing" or "normal reference rule"
     std::optional<analysis::BandwidthSuggestions> suggested; // only when a suggestion was asked for
+    analysis::KdeEvaluation evaluation; // how the surface was computed: direct sums or FFT on which lattice
     double total_weight = 0;
-    ResultMetadata parameters;      // kernel, bandwidth_m, bandwidth_source, cell_size_m, ...
+    ResultMetadata parameters;      // kernel, bandwidth_m, bandwidth_source, surface_method, cell_size_m, ...
 };
 
 // A bandwidth from its spec, the one form every command takes: metres, "nn" (mean
@@ -39,9 +40,9 @@ struct BandwidthChoice {
 BandwidthChoice choose_bandwidth(const std::string& spec, const std::vector<double>& x, const std::vector<double>& y,
                                  analysis::Kernel kernel);
 
-// Runs the KDE. A bandwidth suggestion is worked out only when `bandwidth` asks for one: on a
-// million distinct points the nearest-neighbour spacing costs more than the surface. Throws
-// ConfigError for a bandwidth that is neither metres nor a rule, or that cannot be suggested.
+// Runs the KDE. A bandwidth suggestion is worked out only when `bandwidth` asks for one (a
+// given bandwidth costs no neighbour search at all). Throws ConfigError for a bandwidth that is
+// neither metres nor a rule, or that cannot be suggested.
 KdeOutcome run_kde(const io::PointSet& points, const KdeRequest& request);
 
 } // namespace safermap::jobs

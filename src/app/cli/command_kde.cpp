@@ -70,7 +70,10 @@ public:
             j["rejected_by_reason"] = points.report.rejected_by_reason;
             j["notes_by_reason"] = points.report.notes_by_reason;
             j["grid"] = {{"nx", grid.nx}, {"ny", grid.ny}, {"min_x", grid.min_x}, {"min_y", grid.min_y}};
-            if (suggested) j["suggested_bandwidth_m"] = {{"normal_reference", suggested->normal_reference_m}, {"mean_nn", suggested->mean_nn_m}};
+            if (suggested)
+                j["suggested_bandwidth_m"] = {{"normal_reference", suggested->normal_reference_m},
+                                              {"mean_nn", suggested->mean_nn_m},
+                                              {"mean_nn_sample", suggested->mean_nn_sample}};
             j["peak"] = {{"value", surface.values[peak_at]}, {"x", grid.centre_x(pi)}, {"y", grid.centre_y(pj)}};
             j["integral"] = integral;
             if (!m_out.empty()) j["out"] = written;
@@ -81,10 +84,14 @@ public:
                    jobs::describe_filter(m_input.filter()));
         print_row_report(stdout, points.report);
         fmt::print("kernel {}, bandwidth {:.1f} m ({})", analysis::to_string(options.kernel), kde.bandwidth_m, kde.bandwidth_source);
-        if (suggested)
+        if (suggested) {
             fmt::print("; suggestions: normal reference {:.1f} m, mean nearest-neighbour spacing {:.1f} m",
                        suggested->normal_reference_m, suggested->mean_nn_m);
-        fmt::print("\ngrid {} x {} cells of {} m from ({}, {})\n", grid.nx, grid.ny, grid.cell_size_m, grid.min_x, grid.min_y);
+            if (suggested->mean_nn_sample < suggested->points)
+                fmt::print(" (estimated from {} of the {} points)", suggested->mean_nn_sample, suggested->points);
+        }
+        fmt::print("\ngrid {} x {} cells of {} m from ({}, {}); {}\n", grid.nx, grid.ny, grid.cell_size_m, grid.min_x, grid.min_y,
+                   kde.evaluation.describe());
         fmt::print("peak {:.2f} per km² at ({:.0f}, {:.0f}); surface integral {:.2f} ({:.2f}% of the weight)\n",
                    surface.values[peak_at], grid.centre_x(pi), grid.centre_y(pj), integral,
                    total_weight > 0 ? 100 * integral / total_weight : 0.0);

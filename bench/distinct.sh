@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Benchmarks on distinct coordinates (issue #13): whole `safermap` commands, reading the CSV
+# included, on 100k and 1M incidents from bench/gen_distinct.py (30 Gaussian hotspots and a
+# uniform background over 20 km around Ashfield, no two incidents at one position), with wall
+# time and peak memory (GNU time):
+#  - kde --bandwidth 565.7 --cell 40 on a 500x500 grid, and how far --method auto's surface is
+#    from the exact direct sums (relative L2, 100k);
+#  - cluster --method dbscan --eps 100 --min-points 20;
+#  - the yardstick: scikit-learn's DBSCAN fit on the same points, when python3 has sklearn.
+# Figures go to bench/RESULTS.md. Usage: bench/distinct.sh [BUILD_DIR]
+set -euo pipefail
+source "$(dirname "$0")/timing.sh"
+extent=440000,347000,460000,367000   # 20 km square: 500 x 500 cells of 40 m
+py=/usr/bin/python3
+echo "machine: $(nproc) cores; method picked by kde --method auto: see the kde lines' output"
+
+for n in 100000 1000000; do
+  csv="$work/distinct-$n.csv"
+  "$py" "$here/bench/gen_distinct.py" "$n" "$csv"
+  run "kde quartic 565.7 m, 500x500, $n distinct" "$safermap" kde --points "$csv" --x x --y y --bandwidth 565.7 --cell 40 --extent "$extent"
+  grep -o "; [a-z]* (.*)$" "$work/out.txt" | head -1
+  run "dbscan eps 100 m min 20, $n distinct" "$safermap" cluster --points "$csv" --x x --y y --eps 100 --min-points 20
+  head -1 "$work/out.txt"
+done
+
+# Accuracy of what --method auto picks, against the exact direct sums, on 100k points.
+csv="$work/distinct-100000.csv"
+"$safermap" kde --points "$csv" --x x --y y --bandwidth 565.7 --cell 40 --extent "$extent" --out "$work/auto.csv" > /dev/null
+"$safermap" kde --points "$csv" --x x --y y --bandwidth 565.7 --cell 40 --extent "$extent" --method direct --out "$work/direct.csv" > /dev/null
+"$py" - "$work/auto.csv" "$work/direct.csv" <<'PY'
+import math, sys
+def values(path):
+    with open(path) as f:
+        next(f)
+        return [float(line.rsplit(",", 1)[1]) for line in f]
+auto, direct = values(sys.argv[1]), values(sys.argv[2])
+num = sum((a - d) ** 2 for a, d in zip(auto, direct))
+den = sum(d * d for d in direct)
+print("kde auto against direct sums, 100k distinct: relative L2 %.2e" % math.sqrt(num / den))
+PY
+
+# The yardstick, timed in the same run on the same 100k points.
+if "$py" -c 'import sklearn' 2> /dev/null; then
+  "$py" - "$csv" <<'PY'
+import sys, time
+import numpy as np
+from sklearn.cluster import DBSCAN
+t0 = time.perf_counter()
+xy = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)
+t1 = time.perf_counter()
+labels = DBSCAN(eps=100, min_samples=20).fit(xy).labels_
+t2 = time.perf_counter()
+print("scikit-learn DBSCAN eps 100 min 20, 100k distinct: fit %.2f s (read %.2f s); %d clusters, %d noise"
+      % (t2 - t1, t1 - t0, labels.max() + 1, (labels < 0).sum()))
+PY
+else
+  echo "scikit-learn not installed for $py: no yardstick (apt-get install python3-sklearn)"
+fi
