@@ -16,6 +16,7 @@ packages=(
   nlohmann-json3-dev          # `info --json`
   libbenchmark-dev            # bench/
   libfftw3-dev                # KDE by FFT convolution
+  libnanoflann-dev            # k-d trees: nearest-neighbour distances on clustered data (NNI, bandwidth suggestions)
   libcairo2-dev               # PNG screenshots and golden-image comparison; PDF/SVG export
   libglfw3-dev libimgui-dev libstb-dev libgl-dev  # the viewer: window, panels, OpenGL 3.3
   fonts-dejavu-core           # the viewer's map text (labels, legend, titles)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/bandwidth.hpp"
 
-#include "analysis/point_grid_index.hpp"
+#include "analysis/nearest_position_index.hpp"
 #include "core/error.hpp"
 
 #include <cassert>
@@ -41,13 +41,13 @@ BandwidthSuggestions suggest_bandwidths(const std::vector<double>& x, const std:
     const double gaussian_sd = sigma * std::pow(static_cast<double>(n), -1.0 / 6.0);
     s.normal_reference_m = gaussian_sd / std::sqrt(kernel_axis_variance(kernel));
 
-    // The index holds every point, coincident ones included: nearest_other_position skips the
-    // point's own position, so the mean over points weighs each position by its points.
-    PointGridIndex index(x, y);
+    // The index holds every point, coincident ones included: nearest_other skips the point's
+    // own position, so the mean over points weighs each position by its points.
+    const NearestPositionIndex index(x, y);
     double sum = 0;
     std::size_t counted = 0;
     auto add = [&](std::size_t i) {
-        if (auto d = index.nearest_other_position(i)) sum += *d, ++counted;
+        if (auto d = index.nearest_other(x[i], y[i])) sum += *d, ++counted;
     };
     if (n <= max_exact_points) {
         for (std::size_t i = 0; i < n; ++i) add(i);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/cluster_shapes.hpp"
 
+#include "core/incident.hpp"
+
 #include "core/error.hpp"
 
 #include <algorithm>
@@ -37,6 +39,30 @@ StandardEllipse standard_ellipse(const std::vector<double>& x, const std::vector
 
 namespace {
 
+// The points on the convex hull of (x, y) (Andrew's monotone chain), each once; every point
+// when there are fewer than three distinct ones. GEOS then builds the hull from these alone.
+std::vector<XY> hull_points(const std::vector<double>& x, const std::vector<double>& y) {
+    std::vector<XY> p(x.size());
+    for (std::size_t i = 0; i < x.size(); ++i) p[i] = {x[i], y[i]};
+    std::sort(p.begin(), p.end(), [](const XY& a, const XY& b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+    p.erase(std::unique(p.begin(), p.end(), [](const XY& a, const XY& b) { return a.x == b.x && a.y == b.y; }), p.end());
+    if (p.size() < 3) return p;
+    auto cross = [](const XY& o, const XY& a, const XY& b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); };
+    std::vector<XY> hull(2 * p.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < p.size(); ++i) { // lower chain
+        while (k >= 2 && cross(hull[k - 2], hull[k - 1], p[i]) <= 0) --k;
+        hull[k++] = p[i];
+    }
+    for (std::size_t i = p.size() - 1, lower = k + 1; i-- > 0;) { // upper chain
+        while (k >= lower && cross(hull[k - 2], hull[k - 1], p[i]) <= 0) --k;
+        hull[k++] = p[i];
+    }
+    hull.resize(k - 1); // the last point repeats the first
+    // Collinear input leaves its two ends: GEOS makes the line from them.
+    return hull;
+}
+
 geo::GeomPtr ellipse_polygon(const geo::GeosContext& ctx, const StandardEllipse& e) {
     auto h = ctx.handle();
     constexpr int k_vertices = 72;
@@ -55,7 +81,7 @@ geo::GeomPtr ellipse_polygon(const geo::GeosContext& ctx, const StandardEllipse&
 
 std::vector<ClusterShape> cluster_shapes(const geo::GeosContext& ctx, const std::vector<double>& x, const std::vector<double>& y,
                                          const std::vector<double>& w, const std::vector<std::int32_t>& labels,
-                                         double concave_ratio) {
+                                         std::optional<double> concave_ratio) {
     auto h = ctx.handle();
     std::int32_t clusters = 0;
     for (auto l : labels) clusters = std::max(clusters, l + 1);
@@ -69,18 +95,25 @@ std::vector<ClusterShape> cluster_shapes(const geo::GeosContext& ctx, const std:
         shape.cluster = c;
         shape.count = m.size();
         std::vector<double> cx, cy;
-        std::vector<GEOSGeometry*> points;
         for (std::size_t i : m) {
             cx.push_back(x[i]);
             cy.push_back(y[i]);
             shape.weight += w.empty() ? 1.0 : w[i];
-            points.push_back(GEOSGeom_createPointFromXY_r(h, x[i], y[i]));
         }
-        geo::GeomPtr multi = geo::make_geom(ctx, GEOSGeom_createCollection_r(h, GEOS_MULTIPOINT, points.data(),
-                                                                             static_cast<unsigned>(points.size())));
-        shape.convex_hull = geo::make_geom(ctx, GEOSConvexHull_r(h, multi.get()));
-        shape.concave_hull = geo::make_geom(ctx, GEOSConcaveHull_r(h, multi.get(), concave_ratio, 0));
-        if (!shape.convex_hull || !shape.concave_hull) throw Error("GEOS hull failed: " + ctx.last_message());
+        // GEOS takes one geometry per point: give its convex hull only the points on the hull
+        // (found by a monotone chain), so a cluster of a million points costs no million geometries.
+        auto multipoint = [&](const std::vector<XY>& pts) {
+            std::vector<GEOSGeometry*> g;
+            for (const auto& p : pts) g.push_back(GEOSGeom_createPointFromXY_r(h, p.x, p.y));
+            return geo::make_geom(ctx, GEOSGeom_createCollection_r(h, GEOS_MULTIPOINT, g.data(), static_cast<unsigned>(g.size())));
+        };
+        shape.convex_hull = geo::make_geom(ctx, GEOSConvexHull_r(h, multipoint(hull_points(cx, cy)).get()));
+        if (concave_ratio) {
+            std::vector<XY> all(cx.size());
+            for (std::size_t k = 0; k < cx.size(); ++k) all[k] = {cx[k], cy[k]};
+            shape.concave_hull = geo::make_geom(ctx, GEOSConcaveHull_r(h, multipoint(all).get(), *concave_ratio, 0));
+        }
+        if (!shape.convex_hull || (concave_ratio && !shape.concave_hull)) throw Error("GEOS hull failed: " + ctx.last_message());
         GEOSArea_r(h, shape.convex_hull.get(), &shape.convex_area_m2);
         shape.sde = standard_ellipse(cx, cy);
         shape.mean_x = shape.sde.centre_x;

@@ -4,6 +4,7 @@
 #include "geo/geos_context.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace safermap::analysis {
@@ -20,7 +21,8 @@ struct StandardEllipse {
 StandardEllipse standard_ellipse(const std::vector<double>& x, const std::vector<double>& y);
 
 // A cluster's outline and summary: convex hull, concave hull (GEOS ConcaveHull with
-// `concave_ratio` in [0, 1]; 1 gives the convex hull) and ellipse polygon (72 vertices).
+// `concave_ratio` in [0, 1]; 1 gives the convex hull; null unless asked for: it costs more
+// than everything else for big clusters) and ellipse polygon (72 vertices).
 struct ClusterShape {
     std::int32_t cluster = 0;
     std::size_t count = 0;
@@ -37,6 +39,6 @@ struct ClusterShape {
 // of one or two distinct positions are points or lines (area 0), as GEOS returns them.
 std::vector<ClusterShape> cluster_shapes(const geo::GeosContext& ctx, const std::vector<double>& x, const std::vector<double>& y,
                                          const std::vector<double>& w, const std::vector<std::int32_t>& labels,
-                                         double concave_ratio);
+                                         std::optional<double> concave_ratio);
 
 } // namespace safermap::analysis

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/nearest_neighbour.hpp"
 
+#include "analysis/nearest_position_index.hpp"
+
 #include "analysis/distinct_positions.hpp"
 #include "analysis/fdr.hpp"
 #include "analysis/point_grid_index.hpp"
@@ -22,10 +24,10 @@ NearestNeighbourIndex clark_evans(const std::vector<double>& x, const std::vecto
     // A point sharing its position has a nearest neighbour at 0; a lone one, at the nearest
     // other position.
     const DistinctPositions pos = distinct_positions(x, y);
-    PointGridIndex index(pos.x, pos.y);
+    const NearestPositionIndex index(pos.x, pos.y);
     double sum = 0;
     for (std::size_t p = 0; p < pos.x.size(); ++p)
-        if (pos.count[p] == 1) sum += index.nearest_other_position(p).value_or(0.0);
+        if (pos.count[p] == 1) sum += index.nearest_other(pos.x[p], pos.y[p]).value_or(0.0);
     NearestNeighbourIndex r;
     const double nd = static_cast<double>(n);
     r.n = n;

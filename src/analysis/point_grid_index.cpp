@@ -50,33 +50,4 @@ std::int64_t PointGridIndex::bucket_of(double x, double y) const {
     return static_cast<std::int64_t>(row(y)) * m_cols + col(x);
 }
 
-std::optional<double> PointGridIndex::nearest_other_position(std::size_t i) const {
-    const double x = m_x[i], y = m_y[i];
-    const int c = col(x), r = row(y);
-    double best2 = std::numeric_limits<double>::infinity();
-    // Search square rings of buckets outwards; stop once the ring is farther than the best.
-    for (int ring = 0; ring <= std::max(m_cols, m_rows); ++ring) {
-        if (std::isfinite(best2)) {
-            const double reach = (ring - 1) * m_bucket;
-            if (reach > 0 && reach * reach > best2) break;
-        }
-        for (int rr = r - ring; rr <= r + ring; ++rr) {
-            if (rr < 0 || rr >= m_rows) continue;
-            for (int cc = c - ring; cc <= c + ring; ++cc) {
-                if (cc < 0 || cc >= m_cols) continue;
-                if (std::max(std::abs(rr - r), std::abs(cc - c)) != ring) continue; // ring edge only
-                const std::size_t b = static_cast<std::size_t>(rr) * m_cols + cc;
-                for (std::uint32_t k = m_start[b]; k < m_start[b + 1]; ++k) {
-                    const std::uint32_t j = m_order[k];
-                    const double dx = m_x[j] - x, dy = m_y[j] - y;
-                    const double d2 = dx * dx + dy * dy;
-                    if (d2 > 0 && d2 < best2) best2 = d2;
-                }
-            }
-        }
-    }
-    if (!std::isfinite(best2)) return std::nullopt;
-    return std::sqrt(best2);
-}
-
 } // namespace safermap::analysis

@@ -7,18 +7,14 @@
 
 namespace safermap::analysis {
 
-// A uniform bucket grid over a point set, for neighbour searches in O(neighbours) rather than
-// O(n): nearest-neighbour distances, radius queries (DBSCAN, adaptive bandwidths).
+// A uniform bucket grid over a point set, for radius queries in O(neighbours) rather than O(n)
+// (Knox pairs, spatial weights, NNH, adaptive bandwidths). Nearest-neighbour distances use the
+// k-d tree of nearest_position_index.hpp: a grid sized for the mean density is slow in hotspots.
 // Holds indices into the caller's coordinate arrays, which must outlive it unchanged.
 class PointGridIndex {
 public:
     // `bucket_m` <= 0 chooses a size giving about 2 points a bucket over the points' extent.
     PointGridIndex(const std::vector<double>& x, const std::vector<double>& y, double bucket_m = 0);
-
-    // Distance from point i to the nearest point at a different position; empty when every
-    // point is at the same position. Police.uk snap points put many incidents on one spot, so
-    // "different position" is what spacing means here.
-    std::optional<double> nearest_other_position(std::size_t i) const;
 
     // Calls fn(j) for every point j within `radius` of (x, y), itself included if it is a point.
     template <typename Fn> void for_each_within(double x, double y, double radius, Fn&& fn) const;

@@ -13,11 +13,12 @@ ClusterOutcome run_clusters(const geo::GeosContext& geos, const io::PointSet& po
     if (request.method != "dbscan" && request.method != "nnh")
         throw ConfigError("--method must be dbscan or nnh (got '" + request.method + "')");
     if (!(request.concave_ratio >= 0 && request.concave_ratio <= 1)) throw ConfigError("--concave-ratio must be in [0, 1]");
+    const std::optional<double> concave = request.concave_hulls ? std::optional<double>(request.concave_ratio) : std::nullopt;
     ClusterOutcome out;
     out.labels.assign(points.size(), analysis::k_noise);
     if (request.method == "dbscan") {
         out.labels = analysis::dbscan(points.x, points.y, {request.eps_m, request.min_points});
-        for (auto& s : analysis::cluster_shapes(geos, points.x, points.y, points.weight, out.labels, request.concave_ratio))
+        for (auto& s : analysis::cluster_shapes(geos, points.x, points.y, points.weight, out.labels, concave))
             out.found.push_back({1, std::move(s)});
         out.detail = fmt::format("eps {} m, min points {}", request.eps_m, request.min_points);
         return out;
@@ -33,7 +34,7 @@ ClusterOutcome run_clusters(const geo::GeosContext& geos, const io::PointSet& po
         for (std::size_t c = 0; c < level.members.size(); ++c)
             for (std::size_t i : level.members[c]) labels[i] = static_cast<std::int32_t>(c);
         if (level.order == 1) out.labels = labels;
-        for (auto& s : analysis::cluster_shapes(geos, points.x, points.y, points.weight, labels, request.concave_ratio))
+        for (auto& s : analysis::cluster_shapes(geos, points.x, points.y, points.weight, labels, concave))
             out.found.push_back({level.order, std::move(s)});
     }
     return out;

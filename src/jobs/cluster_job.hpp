@@ -21,6 +21,7 @@ struct ClusterRequest {
     double p = 0.01;               // NNH
     int max_order = 3;
     double concave_ratio = 0.3;
+    bool concave_hulls = false;    // build concave hulls too (only --hull concave draws them)
     StudyAreaRequest study_area;   // NNH's random expectation
     std::string project;           // for a study area of the project's boundaries
 };

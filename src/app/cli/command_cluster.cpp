@@ -45,7 +45,8 @@ public:
         if (m_hull != "convex" && m_hull != "concave" && m_hull != "ellipse") throw ConfigError("--hull must be convex, concave or ellipse");
         io::PointSet points = m_input.load();
         geo::GeosContext geos;
-        jobs::ClusterRequest request{m_method, m_eps, m_min_points, m_p, m_max_order, m_concave_ratio, m_area.request, m_input.project()};
+        jobs::ClusterRequest request{m_method, m_eps, m_min_points, m_p, m_max_order, m_concave_ratio, m_hull == "concave", m_area.request,
+                                     m_input.project()};
         jobs::ClusterOutcome c = jobs::run_clusters(geos, points, request);
         const auto& point_label = c.labels;
         const auto& found = c.found;
