@@ -7,6 +7,9 @@
 #  - kde --bandwidth 565.7 --cell 40 on a 500x500 grid, and how far --method auto's surface is
 #    from the exact direct sums (relative L2, 100k);
 #  - cluster --method dbscan --eps 100 --min-points 20;
+#  - gistar on the same 500x500 grid (band 1.5 cells), the Clark-Evans nni, NNH clustering,
+#    emerging hot spots over 12 months, and accuracy (train 2025-01:09, test 10-12) on a project
+#    imported from the same points (import timed against ogr2ogr writing the same GeoPackage);
 #  - the yardstick: scikit-learn's DBSCAN fit on the same points, when python3 has sklearn.
 # Figures go to bench/RESULTS.md. Usage: bench/distinct.sh [BUILD_DIR]
 set -euo pipefail
@@ -17,11 +20,20 @@ echo "machine: $(nproc) cores; method picked by kde --method auto: see the kde l
 
 for n in 100000 1000000; do
   csv="$work/distinct-$n.csv"
-  "$py" "$here/bench/gen_distinct.py" "$n" "$csv"
+  "$py" "$here/bench/gen_distinct.py" "$n" "$csv" --months 12
   run "kde quartic 565.7 m, 500x500, $n distinct" "$safermap" kde --points "$csv" --x x --y y --bandwidth 565.7 --cell 40 --extent "$extent"
   grep -o "; [a-z]* (.*)$" "$work/out.txt" | head -1
   run "dbscan eps 100 m min 20, $n distinct" "$safermap" cluster --points "$csv" --x x --y y --eps 100 --min-points 20
   head -1 "$work/out.txt"
+  run "gistar 500x500 cells of 40 m, $n distinct" "$safermap" gistar --points "$csv" --x x --y y --cell 40 --extent "$extent"
+  run "nni (Clark-Evans), $n distinct" "$safermap" nni --points "$csv" --x x --y y --area-km2 400
+  run "cluster --method nnh min 20, $n distinct" "$safermap" cluster --method nnh --points "$csv" --x x --y y --min-points 20
+  run "emerging 500x500, 12 months, $n distinct" "$safermap" emerging --points "$csv" --x x --y y --date month --cell 40 --extent "$extent"
+  rm -f "$work/p.gpkg" "$work"/p.rejects-*.csv
+  run "import into a project, $n distinct" "$safermap" import "$work/p.gpkg" --incidents "$csv" --x x --y y --crs EPSG:27700 --date month
+  rm -f "$work/o.gpkg"
+  run "ogr2ogr CSV -> GeoPackage, $n (yardstick)" ogr2ogr -f GPKG "$work/o.gpkg" "$csv" -oo X_POSSIBLE_NAMES=x -oo Y_POSSIBLE_NAMES=y -a_srs EPSG:27700 -nln incidents
+  run "accuracy kde/grid, train 01-09 test 10-12, $n distinct" "$safermap" accuracy "$work/p.gpkg" --train 2025-01:2025-09 --test 2025-10:2025-12 --cell 40
 done
 
 # Accuracy of what --method auto picks, against the exact direct sums, on 100k points.

@@ -10,7 +10,10 @@ over a 20 km square centred on Ashfield (450000, 357000). Coordinates are rounde
 centimetre; with these densities fewer than 1 in 10^4 points share a position with another.
 The same seed and N give the same file.
 
-Usage: gen_distinct.py N OUT.csv [--seed S] [--background FRACTION]
+With --months M, a month column (2025-01 onwards, uniform over M months, from its own random
+stream so that the positions are the same with or without it) for emerging and accuracy.
+
+Usage: gen_distinct.py N OUT.csv [--seed S] [--background FRACTION] [--months M]
 Read it with: safermap kde --points OUT.csv --x x --y y  (CRS EPSG:27700 is the default)
 """
 import argparse
@@ -41,6 +44,7 @@ def main():
     parser.add_argument("--seed", type=int, default=13, help="random seed (default 13)")
     parser.add_argument("--background", type=float, default=0.2,
                         help="share of incidents spread uniformly over the square (default 0.2)")
+    parser.add_argument("--months", type=int, default=0, help="add a month column over this many months from 2025-01")
     args = parser.parse_args()
     if args.n < 1:
         sys.exit("gen_distinct.py: N must be >= 1 (got %d)" % args.n)
@@ -56,7 +60,8 @@ def main():
         cumulative.append(running)
     x0, x1 = CENTRE_X - HALF_SIDE_M, CENTRE_X + HALF_SIDE_M
     y0, y1 = CENTRE_Y - HALF_SIDE_M, CENTRE_Y + HALF_SIDE_M
-    rows = ["x,y\n"]
+    months = random.Random(args.seed + 1)
+    rows = ["x,y,month\n" if args.months else "x,y\n"]
     for _ in range(args.n):
         if rng.random() < args.background:
             x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
@@ -65,7 +70,11 @@ def main():
             k = next(i for i, c in enumerate(cumulative) if u <= c)
             cx, cy, sigma, _ = spots[k]
             x, y = rng.gauss(cx, sigma), rng.gauss(cy, sigma)
-        rows.append("%.2f,%.2f\n" % (x, y))
+        if args.months:
+            m = months.randrange(args.months)
+            rows.append("%.2f,%.2f,%04d-%02d\n" % (x, y, 2025 + m // 12, m % 12 + 1))
+        else:
+            rows.append("%.2f,%.2f\n" % (x, y))
     with open(args.out, "w", encoding="ascii") as f:
         f.writelines(rows)
 

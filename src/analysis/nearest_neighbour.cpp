@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/nearest_neighbour.hpp"
 
+#include "analysis/dbscan.hpp"
 #include "analysis/nearest_position_index.hpp"
 
 #include "analysis/distinct_positions.hpp"
 #include "analysis/fdr.hpp"
-#include "analysis/point_grid_index.hpp"
 #include "core/error.hpp"
 
 #include <fmt/format.h>
@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <numeric>
 
 namespace safermap::analysis {
 
@@ -75,14 +74,6 @@ double normal_quantile(double p) {
     return x - u / (1 + x * u / 2);
 }
 
-namespace {
-
-std::size_t find_root(std::vector<std::size_t>& parent, std::size_t i) {
-    while (parent[i] != i) i = parent[i] = parent[parent[i]];
-    return i;
-}
-
-} // namespace
 
 std::vector<NnhLevel> nnh(const std::vector<double>& x0, const std::vector<double>& y0, double area_m2, const NnhOptions& o) {
     o.validate();
@@ -104,23 +95,18 @@ std::vector<NnhLevel> nnh(const std::vector<double>& x0, const std::vector<doubl
         level.order = order;
         level.threshold_m = 0.5 * std::sqrt(area_m2 / nd) - z * 0.26136 * std::sqrt(area_m2 / (nd * nd));
         if (level.threshold_m <= 0) break;
-        PointGridIndex index(x, y, level.threshold_m);
-        std::vector<std::size_t> parent(n);
-        std::iota(parent.begin(), parent.end(), 0);
-        for (std::size_t i = 0; i < n; ++i)
-            index.for_each_within(x[i], y[i], level.threshold_m, [&](std::size_t j) {
-                if (j == i) return;
-                const double dx = x[j] - x[i], dy = y[j] - y[i];
-                if (dx * dx + dy * dy >= level.threshold_m * level.threshold_m) return; // strictly closer
-                std::size_t a = find_root(parent, i), b = find_root(parent, j);
-                if (a != b) parent[std::max(a, b)] = std::min(a, b);
-            });
+        // Single linkage at the threshold: units strictly closer than it are linked. That is
+        // DBSCAN with one point to a core (every unit core), whose grid algorithm never pairs up
+        // the units of a dense hotspot one by one; a radius one ulp under the threshold keeps
+        // "strictly closer".
+        const std::vector<std::int32_t> component = dbscan(x, y, {std::nextafter(level.threshold_m, 0.0), 1});
+        auto root = [&](std::size_t i) { return static_cast<std::size_t>(component[i]); };
         std::vector<double> size(n, 0.0);
-        for (std::size_t i = 0; i < n; ++i) size[find_root(parent, i)] += unit_weight[i];
+        for (std::size_t i = 0; i < n; ++i) size[root(i)] += unit_weight[i];
         std::vector<std::int32_t> cluster_of_root(n, -1);
         level.labels.assign(n, -1);
         for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t r = find_root(parent, i);
+            const std::size_t r = root(i);
             if (size[r] < o.min_points) continue;
             if (cluster_of_root[r] < 0) {
                 cluster_of_root[r] = static_cast<std::int32_t>(level.members.size());

@@ -10,7 +10,8 @@
 #    one, or coordinate; the public SVG holds no point symbol, while an internal one with the
 #    incidents layer does (so that check can fail);
 #  - a failed run leaves an earlier map byte for byte, and a project is never overwritten;
-#  - the meeting map, rasterised by pdftoppm, against a golden image at a tolerance.
+#  - the meeting map, rasterised by pdftoppm, and the public SVG, drawn by librsvg, against
+#    golden images at a tolerance.
 # Usage: print_maps.sh SAFERMAP_BINARY SOURCE_DIR WORK_DIR IMAGE_COMPARE
 set -uo pipefail
 safermap="$1"
@@ -82,6 +83,13 @@ grep -o '<text[^>]*>[^<]*</text>' public.svg | sed 's/<[^>]*>//g' > public_svg.t
 [[ -s public_svg.txt ]] || fail "the public SVG has no <text> elements (text must be real text)"
 contains public_svg.txt "Ashfield CSP demo"
 grep -q "<circle" public.svg && fail "the public SVG holds point symbols"
+# The SVG drawn by another renderer (librsvg) against its golden image: the same map as the PDF.
+rsvg-convert -w 700 public.svg -o public_svg.png || fail "rsvg-convert cannot draw public.svg"
+if [[ "${SAFERMAP_UPDATE_GOLDEN:-}" == 1 ]]; then
+  cp public_svg.png "$src/tests/golden/map_ashfield_public_svg.png"
+else
+  "$compare" "$src/tests/golden/map_ashfield_public_svg.png" public_svg.png 24 0.01 || fail "public SVG differs from tests/golden/map_ashfield_public_svg.png"
+fi
 # What the project knows and a public output must not show: every police.uk location string,
 # the street named in it, and coordinates (six-digit grid references, six-decimal degrees).
 zcat "$src"/assets/demo/policeuk/*.csv.gz | python3 -c '
