@@ -10,7 +10,8 @@
 #  - gistar on the same 500x500 grid (band 1.5 cells), the Clark-Evans nni, NNH clustering,
 #    emerging hot spots over 12 months, and accuracy (train 2025-01:09, test 10-12) on a project
 #    imported from the same points (import timed against ogr2ogr writing the same GeoPackage);
-#  - the yardstick: scikit-learn's DBSCAN fit on the same points, when python3 has sklearn.
+#  - the yardsticks in the same run: spatstat's read.csv + density.ppp and nndist
+#    (bench/spatstat_yardstick.R, when R has spatstat) and scikit-learn's DBSCAN fit.
 # Figures go to bench/RESULTS.md. Usage: bench/distinct.sh [BUILD_DIR]
 set -euo pipefail
 source "$(dirname "$0")/timing.sh"
@@ -25,6 +26,11 @@ for n in 100000 1000000; do
   grep -o "; [a-z]* (.*)$" "$work/out.txt" | head -1
   run "dbscan eps 100 m min 20, $n distinct" "$safermap" cluster --points "$csv" --x x --y y --eps 100 --min-points 20
   head -1 "$work/out.txt"
+  if command -v Rscript > /dev/null && Rscript -e 'library(spatstat)' > /dev/null 2>&1; then
+    Rscript "$here/bench/spatstat_yardstick.R" "$csv" "$n distinct"
+  else
+    echo "R with spatstat not installed: no KDE yardstick (apt-get install r-cran-spatstat)"
+  fi
   run "gistar 500x500 cells of 40 m, $n distinct" "$safermap" gistar --points "$csv" --x x --y y --cell 40 --extent "$extent"
   run "nni (Clark-Evans), $n distinct" "$safermap" nni --points "$csv" --x x --y y --area-km2 400
   run "cluster --method nnh min 20, $n distinct" "$safermap" cluster --method nnh --points "$csv" --x x --y y --min-points 20
@@ -59,7 +65,7 @@ import sys, time
 import numpy as np
 from sklearn.cluster import DBSCAN
 t0 = time.perf_counter()
-xy = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)
+xy = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1, usecols=(0, 1))
 t1 = time.perf_counter()
 labels = DBSCAN(eps=100, min_samples=20).fit(xy).labels_
 t2 = time.perf_counter()
