@@ -25,6 +25,7 @@ packages=(
   python3                     # scripts/derive_harm_weights.py (bundled harm weights; a test recomputes them)
   libglpk-dev                 # exact CCTV siting: the maximal covering problem as an integer programme
   poppler-utils               # tests read printed maps back: pdfinfo, pdftotext, pdfimages, pdftoppm
+  postgresql-15 postgresql-15-postgis-3  # PostGIS projects (issue #14): the tests start a throwaway server (scripts/pg_test_cluster.sh)
   librsvg2-bin                # tests draw the SVG maps with another renderer (rsvg-convert)
 )
 

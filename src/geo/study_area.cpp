@@ -27,4 +27,9 @@ bool StudyArea::contains(double x, double y) const {
     return GEOSPreparedIntersects_r(m_ctx.handle(), m_prepared, point.get()) == 1;
 }
 
+bool StudyArea::shares_interior(const GEOSGeometry* geometry) const {
+    auto h = m_ctx.handle();
+    return geometry && GEOSPreparedIntersects_r(h, m_prepared, geometry) == 1 && GEOSPreparedTouches_r(h, m_prepared, geometry) != 1;
+}
+
 } // namespace safermap::geo

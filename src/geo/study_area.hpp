@@ -19,6 +19,10 @@ public:
     StudyArea& operator=(const StudyArea&) = delete;
 
     bool contains(double x, double y) const;
+    // Whether `geometry` (in the area's CRS) and the area have interior points in common: a
+    // boundary that covers the area or crosses its edge does; a neighbour that only shares an
+    // edge, or one beyond, does not. Null never does.
+    bool shares_interior(const GEOSGeometry* geometry) const;
     const std::string& description() const { return m_description; }
 
 private:

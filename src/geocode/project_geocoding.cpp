@@ -78,13 +78,9 @@ GeocodeSummary geocode_project(const Matcher& matcher, const ProjectGeocodeReque
     auto srs = io::spatial_reference(store.working_crs());
     if (store.working_crs() != "EPSG:27700")
         throw ConfigError(fmt::format("{}: working CRS is {}; geocoding places incidents in British National Grid (EPSG:27700)",
-                                      req.project, store.working_crs()));
-    OGRLayer& incidents = io::ensure_schema_layer(store.dataset(), io::schema::layer(io::schema::k_incidents), srs.get(), req.project);
-    const std::string unmatched_path =
-        req.unmatched_path.empty()
-            ? (std::filesystem::path(req.project).parent_path() / (std::filesystem::path(req.project).stem().string() + ".unmatched.csv"))
-                  .string()
-            : req.unmatched_path;
+                                      store.path(), store.working_crs()));
+    OGRLayer& incidents = io::ensure_schema_layer(store.dataset(), io::schema::layer(io::schema::k_incidents), srs.get(), store.path());
+    const std::string unmatched_path = req.unmatched_path.empty() ? store.location().file_stem() + ".unmatched.csv" : req.unmatched_path;
     ReplacementFile review_file(unmatched_path, "CSV");
     std::FILE* review = review_file.stream();
     std::fputs("key,x,y,address,postcode,match_level,candidates,match_note\n", review);
@@ -157,7 +153,7 @@ GeocodeSummary geocode_project(const Matcher& matcher, const ProjectGeocodeReque
     incidents.SetAttributeFilter(nullptr);
     for (auto& f : changed) {
         if (incidents.SetFeature(f.get()) != OGRERR_NONE)
-            throw IoError(fmt::format("{}: cannot update incident {}", req.project, f->GetFID()));
+            throw IoError(fmt::format("{}: cannot update incident {}", store.path(), f->GetFID()));
     }
     summary.changed = static_cast<std::int64_t>(changed.size());
     store.commit();

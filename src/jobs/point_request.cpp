@@ -12,7 +12,7 @@
 namespace safermap::jobs {
 
 std::string PointRequest::describe_input() const {
-    if (!project.empty()) return project;
+    if (!project.empty()) return io::display_project(project);
     std::string out;
     for (const auto& p : files) out += (out.empty() ? "" : ", ") + p;
     return out;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "print/map_export.hpp"
 
+#include "core/credentials.hpp"
 #include "core/error.hpp"
 #include "core/name_match.hpp"
 #include "core/output_file.hpp"
@@ -222,7 +223,7 @@ ResultMetadata export_map(const MapRequest& r) {
 
     ResultMetadata out;
     out["method"] = "map";
-    out["input"] = r.project;
+    out["input"] = mask_credentials(r.project);
     out["output"] = r.out;
     out["format"] = format == render::PageFormat::pdf ? "pdf" : format == render::PageFormat::svg ? "svg" : "png";
     out["paper"] = paper.name;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "print/report_pack.hpp"
 
+#include "core/credentials.hpp"
 #include "core/error.hpp"
 #include "core/output_file.hpp"
 #include "print/report_sections.hpp"
@@ -92,7 +93,7 @@ ResultMetadata export_report(const ReportRequest& r) {
 
     ResultMetadata out;
     out["method"] = "report";
-    out["input"] = r.project;
+    out["input"] = mask_credentials(r.project);
     out["output"] = r.out;
     out["period"] = ctx.period();
     out["comparison"] = ctx.comparison_period();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/viewer_app.hpp"
 
+#include "core/credentials.hpp"
 #include "core/error.hpp"
 #include "core/name_match.hpp"
 #include "gl/gl_api.hpp"
@@ -75,7 +76,7 @@ void ViewerApp::init_window(bool visible) {
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
     if (visible) glfwWindowHint(GLFW_SAMPLES, 4);
-    const std::string title = fmt::format("SaferMap - {}", m_opt.project);
+    const std::string title = fmt::format("SaferMap - {}", mask_credentials(m_opt.project));
     m_window = glfwCreateWindow(m_opt.width, m_opt.height, title.c_str(), nullptr, nullptr);
     if (!m_window) throw Error("cannot open an OpenGL 3.3 core window (a display with OpenGL 3.3 is needed; try `xvfb-run -a`)");
     glfwMakeContextCurrent(m_window);

@@ -35,7 +35,7 @@ TEST_CASE("emerging hot spot categories follow ArcGIS's definitions", "[analysis
     CHECK(describe(6) == "sporadic hot spot");
 }
 
-TEST_CASE("a block that appears in the last month is a new hot spot; one that never leaves is persistent", "[analysis][emerging]") {
+TEST_CASE("a block that appears in the last month is a new hot spot, and one that never leaves is persistent", "[analysis][emerging]") {
     const GridSpec g{0, 0, 100, 12, 12};
     const std::size_t steps = 6;
     std::vector<std::vector<double>> counts(steps, std::vector<double>(g.cells(), 0.0));

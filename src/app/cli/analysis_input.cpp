@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/analysis_input.hpp"
+#include "app/cli/project_argument.hpp"
 
 #include "core/error.hpp"
 
@@ -12,7 +13,7 @@ CLI::Option* add_hidden_alias(CLI::App& app, const std::string& name, std::strin
 void AnalysisInput::add_options(CLI::App& app, Sources sources, Kind kind) {
     m_sources = sources;
     auto& r = request;
-    app.add_option("project", r.project, sources == Sources::project_only ? "Project file (.gpkg)" : "Project file (.gpkg) to analyse");
+    add_project_argument(app, r.project, sources == Sources::project_only ? "Project" : "Project to analyse");
     if (sources == Sources::project_or_files) {
         app.add_option("--points", r.files, "Instead of a project: incident files (police.uk CSV, CSV with --x/--y or --lon/--lat, GDAL point layer)");
         app.add_option("--x", r.columns.x, "With --points: CSV column with x");

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/project_argument.hpp"
 #include "app/cli/row_report.hpp"
 #include "core/error.hpp"
 #include "io/incidents/incident_export.hpp"
+#include "io/project/project_location.hpp"
+#include "io/project/project_slice.hpp"
 #include "jobs/result_description.hpp"
 
 #include <fmt/format.h>
@@ -16,7 +19,7 @@ namespace {
 class CommandExport : public Command {
 public:
     void setup(CLI::App& app) override {
-        app.add_option("project", m_project, "Project file (.gpkg)")->required()->check(CLI::ExistingFile);
+        add_project_argument(app, m_project, "Project")->required();
         app.add_option("--out", m_out, "Output: .csv (police.uk street-level columns, WGS84 Longitude/Latitude) or .gpkg (a layer)");
         add_hidden_alias(app, "--incidents", m_out); // the old spelling
         app.add_option("--layer", m_layer, "Layer name for .gpkg output")->default_val("incidents");
@@ -27,13 +30,17 @@ public:
         app.add_option("--kind", m_filter.area_kind, "Kind of the --area boundary (ward, lsoa, priority, ...)");
         add_hidden_alias(app, "--area-kind", m_filter.area_kind);
         app.add_flag("--study-area-only", m_filter.study_area_only, "Leave out incidents marked outside the study area");
+        app.add_option("--offline", m_offline,
+                       "Instead of --out: a new GeoPackage project holding what lies in --area (incidents passing the "
+                       "filters, boundaries touching it, CCTV, interventions, places), to work on offline");
         app.add_flag("--json", m_json, "Print a JSON summary on stdout");
     }
     int run() override {
-        if (m_out.empty()) throw ConfigError("export needs --out FILE.csv or FILE.gpkg");
+        if (!m_offline.empty()) return run_offline();
+        if (m_out.empty()) throw ConfigError("export needs --out FILE.csv or FILE.gpkg, or --offline FILE.gpkg");
         io::ExportResult r = io::export_incidents(m_project, m_filter, m_out, m_layer);
         if (m_json) {
-            nlohmann::ordered_json j{{"method", "export"},         {"input", m_project},
+            nlohmann::ordered_json j{{"method", "export"},         {"input", io::display_project(m_project)},
                                      {"period", jobs::period_label(m_filter)}, {"categories", jobs::categories_label(m_filter)},
                                      {"incidents", r.incidents},   {"without_position", r.without_position},
                                      {"extra_columns", r.extra_columns}, {"out", r.written}};
@@ -47,7 +54,23 @@ public:
     }
 
 private:
-    std::string m_project, m_out, m_layer;
+    int run_offline() {
+        if (!m_out.empty()) throw ConfigError("give --out or --offline, not both");
+        const io::SliceResult r = io::copy_project_slice(m_project, m_filter, m_offline);
+        if (m_json) {
+            nlohmann::ordered_json j{{"method", "export"}, {"input", r.source}, {"period", jobs::period_label(m_filter)},
+                                     {"categories", jobs::categories_label(m_filter)}, {"offline", r.target},
+                                     {"copied", r.copied}};
+            fmt::print("{}\n", j.dump(2));
+            return 0;
+        }
+        fmt::print("wrote the GeoPackage project {} from {} ({}):", r.target, r.source, jobs::describe_filter(m_filter));
+        for (const auto& [layer, n] : r.copied) fmt::print(" {} {};", layer, n);
+        fmt::print("\n");
+        return 0;
+    }
+
+    std::string m_project, m_out, m_layer, m_offline;
     io::PointFilter m_filter;
     bool m_json = false;
 };

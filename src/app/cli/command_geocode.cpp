@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
+#include "app/cli/project_argument.hpp"
 #include "app/cli/terminal_progress.hpp"
 #include "core/error.hpp"
 #include "geocode/csv_geocoding.hpp"
@@ -24,7 +25,7 @@ constexpr geocode::MatchLevel k_levels[] = {geocode::MatchLevel::address,  geoco
 class CommandGeocode : public Command {
 public:
     void setup(CLI::App& app) override {
-        app.add_option("project", m_project, "Project (.gpkg) whose incidents without coordinates are to be placed");
+        add_project_argument(app, m_project, "Project whose incidents without coordinates are to be placed");
         app.add_option("--gazetteer", m_gazetteer, "Gazetteer built by safermap gazetteer")->required()->check(CLI::ExistingFile);
         app.add_option("--input", m_csv.input, "CSV of addresses to geocode (instead of a project)")->check(CLI::ExistingFile);
         app.add_option("--out", m_csv.output, "Output CSV: every input row, in order, with x, y, match_level, score, candidates, ...");

@@ -2,6 +2,7 @@
 #include "app/cli/analysis_input.hpp"
 #include "app/cli/command.hpp"
 #include "app/cli/import_report.hpp"
+#include "app/cli/project_argument.hpp"
 #include "app/cli/terminal_progress.hpp"
 #include "core/area_kind.hpp"
 #include "core/error.hpp"
@@ -20,7 +21,7 @@ namespace {
 class CommandImport : public Command {
 public:
     void setup(CLI::App& app) override {
-        app.add_option("project", m_request.project, "Project file (.gpkg); created if missing")->required();
+        add_project_argument(app, m_request.project, "Project; created if missing")->required();
         app.add_option("--working-crs", m_request.new_project.working_crs, "Working CRS of a new project")
             ->default_val("EPSG:27700");
         app.add_option("--name", m_request.new_project.name, "Name of a new project (default: the file name)");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/command.hpp"
+#include "app/cli/project_argument.hpp"
 #include "app/cli/row_report.hpp"
 #include "app/cli/text_table.hpp"
 #include "io/project/project_summary.hpp"
@@ -15,7 +16,7 @@ namespace {
 class CommandInfo : public Command {
 public:
     void setup(CLI::App& app) override {
-        app.add_option("project", m_project, "Project file (.gpkg)")->required();
+        add_project_argument(app, m_project, "Project")->required();
         app.add_flag("--json", m_json, "Print a JSON object (keys: rows_read, incidents, not_geocoded, outside_study_area, "
                                        "rejected, rejected_by_reason, layers, crs, places, ...)");
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `safermap map`: a printed map of the project (PDF, SVG or PNG) for a meeting or the public.
 #include "app/cli/command.hpp"
+#include "app/cli/project_argument.hpp"
 #include "print/map_export.hpp"
 
 #include <fmt/format.h>
@@ -12,7 +13,7 @@ namespace {
 class CommandMap : public Command {
 public:
     void setup(CLI::App& app) override {
-        app.add_option("project", m_request.project, "Project file (.gpkg)")->required()->check(CLI::ExistingFile);
+        add_project_argument(app, m_request.project, "Project (.gpkg, or PG:... for a PostGIS database)")->required();
         app.add_option("--out", m_request.out, "The map: .pdf or .svg (vector, real text) or .png (at --dpi)")->required();
         app.add_option("--paper", m_request.paper, "A4 (default), A3 or A2");
         app.add_option("--orientation", m_request.orientation, "landscape (default) or portrait");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `safermap report`: the strategic group's meeting pack as one PDF.
 #include "app/cli/command.hpp"
+#include "app/cli/project_argument.hpp"
 #include "print/report_pack.hpp"
 
 #include <fmt/format.h>
@@ -12,7 +13,7 @@ namespace {
 class CommandReport : public Command {
 public:
     void setup(CLI::App& app) override {
-        app.add_option("project", m_request.project, "Project file (.gpkg)")->required()->check(CLI::ExistingFile);
+        add_project_argument(app, m_request.project, "Project (.gpkg, or PG:... for a PostGIS database)")->required();
         app.add_option("--out", m_request.out, "The pack, a .pdf")->required();
         app.add_option("--from", m_request.from, "First month, YYYY-MM (default: three months before --to)");
         app.add_option("--to", m_request.to, "Last month, YYYY-MM (default: the data's last month)");

@@ -2,6 +2,7 @@
 // safermap: the command-line face of SaferMap. The only place that catches exceptions and
 // turns them into exit codes: 0 ok, 1 an input or option cannot be used, 2 anything else.
 #include "app/cli/command.hpp"
+#include "core/credentials.hpp"
 #include "core/error.hpp"
 #include "core/memory_tuning.hpp"
 
@@ -67,16 +68,16 @@ int main(int argc, char** argv) {
             if (sub->parsed()) return command->run();
         }
     } catch (const ConfigError& e) {
-        fmt::print(stderr, "safermap: error: {}\n(see safermap <command> --help)\n", e.what());
+        fmt::print(stderr, "safermap: error: {}\n(see safermap <command> --help)\n", mask_credentials(e.what()));
         return 1;
     } catch (const CrsError& e) {
-        fmt::print(stderr, "safermap: CRS error: {}\n", e.what());
+        fmt::print(stderr, "safermap: CRS error: {}\n", mask_credentials(e.what()));
         return 1;
     } catch (const Error& e) {
-        fmt::print(stderr, "safermap: error: {}\n", e.what());
+        fmt::print(stderr, "safermap: error: {}\n", mask_credentials(e.what()));
         return 1;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "safermap: internal error: {}\nPlease report this with the command you ran.\n", e.what());
+        fmt::print(stderr, "safermap: internal error: {}\nPlease report this with the command you ran.\n", mask_credentials(e.what()));
         return 2;
     }
     return 2;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // safermap-view: the map viewer. `safermap view` hands over to it, so that the CLI itself
 // links no OpenGL. Exit codes as the CLI: 0 ok, 1 an input or option cannot be used, 2 else.
+#include "app/cli/project_argument.hpp"
+#include "core/credentials.hpp"
 #include "core/error.hpp"
 #include "scene/map_scene.hpp"
 #include "ui/viewer_app.hpp"
@@ -18,7 +20,7 @@ int main(int argc, char** argv) {
     o.executable = argv[0];
     CLI::App app{"SaferMap viewer: the project on a map (Dear ImGui + OpenGL 3.3)"};
     std::string size = "1600x900";
-    app.add_option("project", o.project, "Project file (.gpkg)")->required()->check(CLI::ExistingFile);
+    cli::add_project_argument(app, o.project, "Project (.gpkg, or PG:... for a PostGIS database)")->required();
     app.add_option("--screenshot", o.screenshot, "Render one frame offscreen to this PNG and exit (works under xvfb-run -a)");
     app.add_option("--size", size, "Window or screenshot size, WIDTHxHEIGHT (default 1600x900)");
     app.add_option("--view", o.view, "Open at a saved view: 'Whole area', a priority area, or a view saved in the project");
@@ -73,13 +75,13 @@ int main(int argc, char** argv) {
         ui::ViewerApp viewer(o);
         return viewer.run();
     } catch (const ConfigError& e) {
-        fmt::print(stderr, "safermap view: error: {}\n", e.what());
+        fmt::print(stderr, "safermap view: error: {}\n", mask_credentials(e.what()));
         return 1;
     } catch (const Error& e) {
-        fmt::print(stderr, "safermap view: error: {}\n", e.what());
+        fmt::print(stderr, "safermap view: error: {}\n", mask_credentials(e.what()));
         return 1;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "safermap view: internal error: {}\n", e.what());
+        fmt::print(stderr, "safermap view: internal error: {}\n", mask_credentials(e.what()));
         return 2;
     }
 }

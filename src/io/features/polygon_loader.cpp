@@ -42,7 +42,7 @@ PolygonSet load_project_polygons(const std::string& project, const std::string& 
     });
     if (rows.empty()) {
         std::vector<std::string> kinds;
-        for_each_row(store.dataset(), project, "SELECT DISTINCT kind FROM boundaries ORDER BY kind",
+        for_each_row(store.dataset(), store.path(), fmt::format("SELECT DISTINCT {} FROM boundaries ORDER BY kind", sortable_text(store.dialect(), "kind")),
                      [&](OGRFeature& f) { kinds.emplace_back(f.GetFieldAsString(0)); });
         throw ConfigError(no_such_name_message("boundary kind", kind, project, kinds) +
                           fmt::format("; import them with --boundaries FILE --kind {}", kind));

@@ -11,10 +11,14 @@ namespace safermap::io {
 
 namespace {
 thread_local std::string t_last_error;
+thread_local std::string t_first_error;
 
 void CPL_STDCALL record_error(CPLErr level, CPLErrorNum, const char* message) {
     // Warnings are kept too: GDAL reports e.g. a missing .shx as a warning before failing.
-    if (level >= CE_Warning && message) t_last_error = message;
+    if (level >= CE_Warning && message) {
+        t_last_error = message;
+        if (level >= CE_Failure && t_first_error.empty()) t_first_error = message;
+    }
 }
 } // namespace
 
@@ -32,9 +36,21 @@ void gdal_init() {
 
 std::string gdal_last_error() { return t_last_error; }
 
+std::string gdal_first_error() { return t_first_error; }
+
 void gdal_clear_error() {
     t_last_error.clear();
+    t_first_error.clear();
     CPLErrorReset();
+}
+
+ScopedConfigOption::ScopedConfigOption(const char* key, const char* value) : m_key(key) {
+    if (const char* before = CPLGetThreadLocalConfigOption(key, nullptr)) m_previous = before;
+    CPLSetThreadLocalConfigOption(key, value);
+}
+
+ScopedConfigOption::~ScopedConfigOption() {
+    CPLSetThreadLocalConfigOption(m_key.c_str(), m_previous ? m_previous->c_str() : nullptr);
 }
 
 } // namespace safermap::io

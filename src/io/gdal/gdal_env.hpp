@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace safermap::io {
@@ -13,5 +14,22 @@ void gdal_init();
 // The most recent GDAL error message on this thread ("" when none), and a reset.
 std::string gdal_last_error();
 void gdal_clear_error();
+// The first GDAL error (not warning) on this thread since gdal_clear_error(), "" when none:
+// the cause, where the errors after it are its consequences.
+std::string gdal_first_error();
+
+// Sets a GDAL configuration option on this thread for the object's lifetime, then restores
+// what was there (a user's own --config or environment setting is overridden only meanwhile).
+class ScopedConfigOption {
+public:
+    ScopedConfigOption(const char* key, const char* value);
+    ~ScopedConfigOption();
+    ScopedConfigOption(const ScopedConfigOption&) = delete;
+    ScopedConfigOption& operator=(const ScopedConfigOption&) = delete;
+
+private:
+    std::string m_key;
+    std::optional<std::string> m_previous; // this thread's own value before, if it had one
+};
 
 } // namespace safermap::io

@@ -86,17 +86,24 @@ std::vector<std::string> header(bool extra) {
 template <typename Fn> void for_each_incident(ProjectStore& store, const PointFilter& filter, Fn&& each) {
     geo::GeosContext geos;
     auto area = load_filter_area(store, filter, geos);
-    OGRLayer& layer = store.layer(schema::k_incidents);
     const std::string where = filter_sql_where(filter);
+    Incident inc;
+    auto take = [&](const OGRFeature& f) {
+        read_incident(f, inc);
+        if (area && (!inc.xy || !area->contains(inc.xy->x, inc.xy->y))) return;
+        if (filter.study_area_only && inc.in_study_area && !*inc.in_study_area) return;
+        each(inc);
+    };
+    if (store.dialect() == SqlDialect::postgres) {
+        // A table's physical order is not its import order once rows are updated (geocoding).
+        for_each_row(store.dataset(), store.path(),
+                     fmt::format("SELECT * FROM {}{}{}", schema::k_incidents, where, order_by_insertion(store.dialect())), take);
+        return;
+    }
+    OGRLayer& layer = store.layer(schema::k_incidents);
     layer.SetAttributeFilter(where.empty() ? nullptr : where.substr(7).c_str()); // drop " WHERE "
     layer.ResetReading();
-    Incident inc;
-    for (auto& f : layer) {
-        read_incident(*f, inc);
-        if (area && (!inc.xy || !area->contains(inc.xy->x, inc.xy->y))) continue;
-        if (filter.study_area_only && inc.in_study_area && !*inc.in_study_area) continue;
-        each(inc);
-    }
+    for (auto& f : layer) take(*f);
     layer.SetAttributeFilter(nullptr);
 }
 
@@ -167,7 +174,8 @@ void write_gpkg(ProjectStore& store, const PointFilter& filter, const std::strin
 } // namespace
 
 ExportResult export_incidents(const std::string& project, const PointFilter& requested, const std::string& out, const std::string& layer) {
-    if (std::filesystem::exists(out) && std::filesystem::exists(project) && std::filesystem::equivalent(out, project))
+    if (!is_postgres_project(project) && std::filesystem::exists(out) && std::filesystem::exists(project) &&
+        std::filesystem::equivalent(out, project))
         throw ConfigError(fmt::format("{} is the project itself; export to another file", out));
     ProjectStore store = ProjectStore::open(project, false);
     const PointFilter filter = resolve_project_filter(store, requested);

@@ -5,7 +5,10 @@
 #include "io/gdal/gdal_env.hpp"
 #include "io/project/project_schema.hpp"
 
+#include <cpl_conv.h>
 #include <fmt/format.h>
+
+#include <optional>
 
 namespace safermap::io {
 
@@ -152,6 +155,10 @@ void load_incident_keys(ProjectStore& store, KeyRegistry& keys) {
     for (const auto& n : ignored) names.push_back(n.c_str());
     names.push_back(nullptr);
     const int key_index = defn.GetFieldIndex("key");
+    // PostGIS: keys fetched 10,000 rows at a time, not GDAL's 500, unless the user chose otherwise.
+    std::optional<ScopedConfigOption> page;
+    if (store.dialect() == SqlDialect::postgres && !CPLGetConfigOption("OGR_PG_CURSOR_PAGE", nullptr))
+        page.emplace("OGR_PG_CURSOR_PAGE", "10000");
     layer.SetIgnoredFields(names.data());
     layer.SetAttributeFilter(nullptr);
     layer.ResetReading();

@@ -17,12 +17,14 @@
 #include "io/project/project_store.hpp"
 #include "io/csv/rejects_writer.hpp"
 
+#include <cpl_conv.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 namespace safermap::io {
@@ -175,8 +177,13 @@ PointSet load_project_points(const std::string& project, const PointFilter& requ
     // Only the columns analysis needs, by SQL: an incident feature has some thirty fields, and
     // reading them all cost more than everything else in loading a project's points. The
     // database does the cheap filtering; the collector re-checks and counts the rest.
-    const std::string sql =
-        fmt::format("SELECT geom, month, occurred, category, weight, in_study_area FROM {}{}", schema::k_incidents, filter_sql_where(filter));
+    // PostGIS: rows fetched 10,000 at a time, not GDAL's 500 (a million points 2.7 s -> 1.9 s),
+    // unless the user chose otherwise.
+    std::optional<ScopedConfigOption> page;
+    if (store.dialect() == SqlDialect::postgres && !CPLGetConfigOption("OGR_PG_CURSOR_PAGE", nullptr))
+        page.emplace("OGR_PG_CURSOR_PAGE", "10000");
+    const std::string sql = fmt::format("SELECT geom, month, occurred, category, weight, in_study_area FROM {}{}{}", schema::k_incidents,
+                                        filter_sql_where(filter), order_by_insertion(store.dialect()));
     GDALDataset& dataset = store.dataset();
     auto release = [&dataset](OGRLayer* l) { dataset.ReleaseResultSet(l); };
     std::unique_ptr<OGRLayer, decltype(release)> result(dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr), release);

@@ -43,12 +43,12 @@ std::vector<AttributionLine> project_attribution(ProjectStore& store) {
         lines.push_back({{"incidents"}, "Geocoding: contains OS data © Crown copyright and database right; contains Royal Mail data "
                                         "© Royal Mail copyright and database right"});
     // ONS boundaries carry GSS codes: a letter for the nation, then eight digits (E05012345).
-    // GLOB is SQLite's; a PostGIS project (#14) will need SIMILAR TO here.
-    const std::string gss = "code GLOB '[EWSN][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'";
-    const auto ons_kinds = distinct(store, fmt::format("SELECT DISTINCT kind FROM {} WHERE {} ORDER BY kind", boundaries, gss));
+    const std::string gss = is_gss_code(store.dialect(), "code");
+    const std::string kind_item = sortable_text(store.dialect(), "kind");
+    const auto ons_kinds = distinct(store, fmt::format("SELECT DISTINCT {} FROM {} WHERE {} ORDER BY kind", kind_item, boundaries, gss));
     if (!ons_kinds.empty())
         lines.push_back({ons_kinds, "Boundaries: Office for National Statistics, OGL v3.0; contains OS data © Crown copyright and database right"});
-    for (const auto& kind : distinct(store, fmt::format("SELECT DISTINCT kind FROM {} WHERE NOT {} ORDER BY kind", boundaries, gss)))
+    for (const auto& kind : distinct(store, fmt::format("SELECT DISTINCT {} FROM {} WHERE NOT {} ORDER BY kind", kind_item, boundaries, gss)))
         lines.push_back({{kind}, "Areas (" + kind + "): drawn by the partnership"});
     if (has_places(store) && count(store, fmt::format("SELECT COUNT(*) FROM {}", schema::k_places)) > 0)
         lines.push_back({{"places"}, "Place names: contains public sector information licensed under the Open Government Licence "

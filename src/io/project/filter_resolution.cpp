@@ -27,7 +27,8 @@ std::vector<std::string> distinct(ProjectStore& store, const std::string& sql) {
 void resolve_categories(ProjectStore& store, PointFilter& filter) {
     if (filter.categories.empty()) return;
     const auto existing =
-        distinct(store, fmt::format("SELECT DISTINCT category FROM {} WHERE category <> '' ORDER BY category", schema::k_incidents));
+        distinct(store, fmt::format("SELECT DISTINCT {} FROM {} WHERE category <> '' ORDER BY category",
+                                    sortable_text(store.dialect(), "category"), schema::k_incidents));
     for (auto& wanted : filter.categories) {
         auto found = find_name(wanted, existing);
         if (!found) throw ConfigError(no_such_name_message("crime type", wanted, store.path(), existing));
@@ -109,11 +110,13 @@ void resolve_area(ProjectStore& store, PointFilter& filter) {
     }
     const std::string kind_clause = filter.area_kind.empty() ? "" : " WHERE kind = " + sql_quote(filter.area_kind);
     if (!filter.area_kind.empty()) {
-        const auto kinds = distinct(store, fmt::format("SELECT DISTINCT kind FROM {} ORDER BY kind", schema::k_boundaries));
+        const auto kinds = distinct(store, fmt::format("SELECT DISTINCT {} FROM {} ORDER BY kind", sortable_text(store.dialect(), "kind"), schema::k_boundaries));
         if (!find_name(filter.area_kind, kinds)) throw ConfigError(no_such_name_message("boundary kind", filter.area_kind, store.path(), kinds));
     }
-    const auto names = distinct(store, fmt::format("SELECT DISTINCT name FROM {}{} ORDER BY name", schema::k_boundaries, kind_clause));
-    const auto codes = distinct(store, fmt::format("SELECT DISTINCT code FROM {}{} ORDER BY code", schema::k_boundaries, kind_clause));
+    const auto names = distinct(store, fmt::format("SELECT DISTINCT {} FROM {}{} ORDER BY name", sortable_text(store.dialect(), "name"),
+                                                   schema::k_boundaries, kind_clause));
+    const auto codes = distinct(store, fmt::format("SELECT DISTINCT {} FROM {}{} ORDER BY code", sortable_text(store.dialect(), "code"),
+                                                   schema::k_boundaries, kind_clause));
     if (auto n = find_name(filter.area, names)) {
         filter.area = *n;
         return;

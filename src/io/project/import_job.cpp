@@ -13,6 +13,7 @@
 #include "io/incidents/incident_writer.hpp"
 #include "io/features/intervention_importer.hpp"
 #include "io/gdal/ogr_geos_bridge.hpp"
+#include "io/gdal/sql_text.hpp"
 #include "io/project/project_schema.hpp"
 #include "io/csv/rejects_writer.hpp"
 #include "io/gdal/vector_source.hpp"
@@ -26,9 +27,8 @@ namespace safermap::io {
 namespace {
 
 // One rejects file per import, so that a later import never overwrites an earlier one's.
-std::string default_rejects_path(const std::string& project, long long import_id) {
-    std::filesystem::path p(project);
-    return (p.parent_path() / fmt::format("{}.rejects-{}.csv", p.stem().string(), import_id)).string();
+std::string default_rejects_path(const ProjectLocation& project, long long import_id) {
+    return fmt::format("{}.rejects-{}.csv", project.file_stem(), import_id);
 }
 
 // Polygons of one boundary kind from the project, as GEOS geometries by code.
@@ -73,19 +73,19 @@ std::unique_ptr<geo::StudyArea> build_study_area(ProjectStore& store, const Impo
 
 // Keeps the settings' record of the incidents' vintage (first and last month) up to date.
 void record_incident_months(ProjectStore& store) {
-    GDALDataset& ds = store.dataset();
-    OGRLayer* result = ds.ExecuteSQL("SELECT MIN(month), MAX(month) FROM incidents", nullptr, nullptr);
-    if (!result) return;
-    OGRFeatureUniquePtr f(result->GetNextFeature());
-    if (f && f->IsFieldSetAndNotNull(0))
-        store.set_setting("vintage.incidents", fmt::format("{} to {}", f->GetFieldAsString(0), f->GetFieldAsString(1)));
-    ds.ReleaseResultSet(result);
+    // The result set is closed before the setting is written: on PostgreSQL, closing a cursor
+    // while the settings layer streams by COPY would abort the transaction.
+    std::string vintage;
+    for_each_row(store.dataset(), store.path(), "SELECT MIN(month), MAX(month) FROM incidents", [&](OGRFeature& f) {
+        if (f.IsFieldSetAndNotNull(0)) vintage = fmt::format("{} to {}", f.GetFieldAsString(0), f.GetFieldAsString(1));
+    });
+    if (!vintage.empty()) store.set_setting("vintage.incidents", vintage);
 }
 
 ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& request, ImportLog& log,
                                  RejectsWriter& rejects_writer) {
     ImportSummary summary;
-    summary.project = request.project;
+    summary.project = store.path();
     summary.working_crs = store.working_crs();
     summary.rejects_path = rejects_writer.path();
     geo::GeosContext geos;
@@ -150,17 +150,20 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
 ImportSummary run_import(const ImportRequest& request) {
     if (!request.study_area_kind.empty() && !request.clip_file.empty())
         throw ConfigError("give --study-area or --clip, not both");
-    const bool exists = std::filesystem::exists(request.project);
+    const bool exists = ProjectStore::exists(request.project);
     std::optional<ProjectStore> store;
     if (exists) store.emplace(ProjectStore::open(request.project, true));
-    else store.emplace(ProjectStore::create(request.project, request.new_project));
+    else store.emplace(ProjectStore::create(request.project, request.new_project, ProjectStore::Creation::in_open_transaction));
 
     try {
+        // PostgreSQL: rows go in by COPY, not one INSERT each (GDAL's switch, read when a
+        // layer first writes; only this thread, only for this import).
+        ScopedConfigOption copy("PG_USE_COPY", "YES");
         ImportLog log(*store);
         const std::string rejects_path =
-            request.rejects_path.empty() ? default_rejects_path(request.project, log.import_id()) : request.rejects_path;
+            request.rejects_path.empty() ? default_rejects_path(store->location(), log.import_id()) : request.rejects_path;
         RejectsWriter rejects_writer(rejects_path);
-        store->begin();
+        if (!store->in_transaction()) store->begin();
         ImportSummary summary = run_in_transaction(*store, request, log, rejects_writer);
         store->commit();
         rejects_writer.close();
@@ -176,7 +179,7 @@ ImportSummary run_import(const ImportRequest& request) {
     } catch (...) {
         store->rollback();
         store.reset();
-        if (!exists) std::filesystem::remove(request.project);
+        if (!exists) ProjectStore::discard_new(request.project);
         throw;
     }
 }

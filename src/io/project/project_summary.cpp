@@ -50,7 +50,7 @@ std::vector<ResultLayerSummary> result_layers(GDALDataset& ds) {
 ProjectSummary summarise_project(const std::string& path) {
     ProjectStore store = ProjectStore::open(path, false);
     ProjectSummary s;
-    s.path = path;
+    s.path = store.path();
     s.settings = store.settings();
     s.name = s.settings["name"];
     s.crs = store.working_crs();
@@ -81,28 +81,29 @@ ProjectSummary summarise_project(const std::string& path) {
         for (const auto& [k, v] : e.report.notes_by_reason) s.notes_by_reason[k] += v;
     }
     GDALDataset& ds = store.dataset();
-    for_each_row(ds, path, "SELECT MIN(month) AS first_month, MAX(month) AS last_month FROM incidents", [&](OGRFeature& f) {
+    const std::string& shown = store.path(); // any password masked
+    for_each_row(ds, shown, "SELECT MIN(month) AS first_month, MAX(month) AS last_month FROM incidents", [&](OGRFeature& f) {
         s.first_month = f.IsFieldSetAndNotNull(0) ? f.GetFieldAsString(0) : "";
         s.last_month = f.IsFieldSetAndNotNull(1) ? f.GetFieldAsString(1) : "";
     });
-    for_each_row(ds, path, "SELECT category, COUNT(*) AS n FROM incidents GROUP BY category", [&](OGRFeature& f) {
+    for_each_row(ds, shown, "SELECT category, COUNT(*) AS n FROM incidents GROUP BY category", [&](OGRFeature& f) {
         s.incidents_by_category.emplace_back(f.IsFieldSetAndNotNull(0) ? f.GetFieldAsString(0) : "(none)", f.GetFieldAsInteger64(1));
     });
     std::sort(s.incidents_by_category.begin(), s.incidents_by_category.end(),
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     // Projects written before geocoding existed have no match_level field.
     if (store.layer(schema::k_incidents).GetLayerDefn()->GetFieldIndex("match_level") >= 0)
-        for_each_row(ds, path, "SELECT match_level, COUNT(*) AS n FROM incidents WHERE match_level <> '' GROUP BY match_level",
+        for_each_row(ds, shown, "SELECT match_level, COUNT(*) AS n FROM incidents WHERE match_level <> '' GROUP BY match_level",
               [&](OGRFeature& f) { s.incidents_by_match_level[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
-    for_each_row(ds, path, "SELECT kind, COUNT(*) AS n FROM boundaries GROUP BY kind",
+    for_each_row(ds, shown, "SELECT kind, COUNT(*) AS n FROM boundaries GROUP BY kind",
           [&](OGRFeature& f) { s.boundaries_by_kind[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
-    for_each_row(ds, path, "SELECT type, COUNT(*) AS n FROM interventions GROUP BY type",
+    for_each_row(ds, shown, "SELECT type, COUNT(*) AS n FROM interventions GROUP BY type",
           [&](OGRFeature& f) { s.interventions_by_type[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
     s.cctv_illustrative = count_where(store.layer(schema::k_cctv), "illustrative = 1");
     s.interventions_illustrative = count_where(store.layer(schema::k_interventions), "illustrative = 1");
     if (has_places(store)) {
         s.places = store.layer(schema::k_places).GetFeatureCount(TRUE);
-        for_each_row(ds, path, fmt::format("SELECT kind, COUNT(*) AS n FROM {} GROUP BY kind", schema::k_places),
+        for_each_row(ds, shown, fmt::format("SELECT kind, COUNT(*) AS n FROM {} GROUP BY kind", schema::k_places),
                      [&](OGRFeature& f) { s.places_by_kind[f.GetFieldAsString(0)] = f.GetFieldAsInteger64(1); });
     }
     return s;

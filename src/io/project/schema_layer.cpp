@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "io/gdal/gdal_env.hpp"
+#include "io/project/sql_dialect.hpp"
 
 #include <fmt/format.h>
 
@@ -21,7 +22,9 @@ void add_field(OGRLayer& layer, const schema::LayerDef& def, const schema::Field
 OGRLayer& create_schema_layer(GDALDataset& ds, const schema::LayerDef& def, const OGRSpatialReference* srs,
                               const std::string& path) {
     std::string description = "DESCRIPTION=" + std::string(def.description);
-    const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", description.c_str(), nullptr};
+    // PostgreSQL: 64-bit ids, as a GeoPackage's are (a national project outgrows 2^31 rows).
+    const bool postgres = sql_dialect_of(ds) == SqlDialect::postgres;
+    const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", description.c_str(), postgres ? "FID64=YES" : nullptr, nullptr};
     OGRLayer* layer = ds.CreateLayer(std::string(def.name).c_str(), def.geometry == wkbNone ? nullptr : const_cast<OGRSpatialReference*>(srs), def.geometry,
                                      const_cast<char**>(options));
     if (!layer) throw IoError(fmt::format("{}: cannot create layer '{}' ({})", path, def.name, gdal_last_error()));

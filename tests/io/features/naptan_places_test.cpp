@@ -138,7 +138,7 @@ TEST_CASE("places: centre is the mean of the stops, extent their box, radius the
     CHECK(io::group_places({}).empty());
 }
 
-TEST_CASE("NaPTAN files are known by their header; anything else is refused naming the file", "[io][naptan]") {
+TEST_CASE("NaPTAN files are known by their header, and anything else is refused naming the file", "[io][naptan]") {
     CHECK(io::is_naptan_stops_file(test::test_data("naptan/stops_hand.csv")));
     CHECK(io::is_naptan_stops_file(test::source_file("assets/demo/naptan/ashfield-stops.csv")));
     CHECK_FALSE(io::is_naptan_stops_file(test::test_data("csv/council_asb.csv")));

@@ -55,7 +55,7 @@ const std::vector<std::string> k_policeuk_crime_types = {
 
 } // namespace
 
-TEST_CASE("categories match ignoring case and surrounding spaces; duplicates that way are refused", "[io][harm]") {
+TEST_CASE("categories match ignoring case and surrounding spaces, and duplicates that way are refused", "[io][harm]") {
     io::HarmTable table = io::load_harm_table(test::test_data("csv/harm_test_weights.csv"));
     CHECK(table.bundled.empty());
     CHECK(table.at("  violence AND sexual offences ") == 5);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/error.hpp"
 #include "io/project/import_job.hpp"
+#include "io/project/project_migrations.hpp"
 #include "io/project/project_schema.hpp"
 #include "io/project/project_store.hpp"
 #include "io/project/project_summary.hpp"
@@ -8,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
 #include <ogrsf_frmts.h>
 
 using namespace safermap;
@@ -73,4 +75,35 @@ TEST_CASE("info --json carries the contract keys and the import invariant", "[io
     CHECK(j["crs"] == "EPSG:27700");
     CHECK(j["rejected_by_reason"]["no_location"] == 1 + 2);
     CHECK(j["layers"].size() == io::schema::layers().size());
+}
+
+TEST_CASE("a project records its schema version, and one from a newer SaferMap is refused", "[io][project]") {
+    test::TempDir dir;
+    const std::string path = dir.file("p.gpkg");
+    io::ProjectStore::create(path, {}).close();
+    CHECK(io::ProjectStore::open(path, false).setting("schema_version") == std::to_string(io::k_schema_version));
+    auto set_version = [&](const std::string& v) {
+        auto store = io::ProjectStore::open(path, true);
+        store.set_setting("schema_version", v);
+        store.close();
+    };
+    set_version(std::to_string(io::k_schema_version + 1));
+    REQUIRE_THROWS_AS(io::ProjectStore::open(path, false), SchemaError);
+    REQUIRE_THROWS_WITH(io::ProjectStore::open(path, true),
+                        Catch::Contains(path) && Catch::Contains("newer SaferMap") &&
+                            Catch::Contains(fmt::format("schema version {}", io::k_schema_version + 1)));
+    // Not opened for writing, so it cannot be mended through the store: through GDAL instead.
+    {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        REQUIRE(ds);
+        ds->ExecuteSQL("UPDATE settings SET value = 'one' WHERE key = 'schema_version'", nullptr, nullptr);
+    }
+    REQUIRE_THROWS_WITH(io::ProjectStore::open(path, false), Catch::Contains("'one', not a version number"));
+}
+
+TEST_CASE("the migrations run in order up to the current version", "[io][project]") {
+    const auto steps = io::migrations();
+    REQUIRE_FALSE(steps.empty());
+    for (std::size_t i = 0; i < steps.size(); ++i) CHECK(steps[i].version == static_cast<int>(i) + 1);
+    CHECK(steps.back().version == io::k_schema_version);
 }

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "io/project/postgres_database.hpp"
+
+#include "core/credentials.hpp"
+#include "core/error.hpp"
+#include "io/gdal/gdal_env.hpp"
+#include "io/gdal/sql_text.hpp"
+
+#include <fmt/format.h>
+
+namespace safermap::io {
+
+namespace {
+
+long long count(GDALDataset& ds, const ProjectLocation& location, const std::string& sql) {
+    long long n = 0;
+    for_each_row(ds, location.display, sql, [&](OGRFeature& f) { n = f.GetFieldAsInteger64(0); });
+    return n;
+}
+
+} // namespace
+
+GDALDatasetUniquePtr open_postgres(const ProjectLocation& location, bool writable) {
+    gdal_init();
+    gdal_clear_error();
+    const char* drivers[] = {"PostgreSQL", nullptr};
+    // Without it GDAL lists only tables with a geometry column, and info would miss result
+    // tables without one.
+    const char* options[] = {"LIST_ALL_TABLES=YES", nullptr};
+    const unsigned flags = GDAL_OF_VECTOR | (writable ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
+    GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(GDALOpenEx(location.connection.c_str(), flags, drivers, options, nullptr)));
+    if (!ds) {
+        const std::string why = mask_credentials(gdal_last_error());
+        throw IoError(fmt::format("{}: cannot connect to the database ({})", location.display,
+                                  why.empty() ? "GDAL's PostgreSQL driver could not open it" : why));
+    }
+    return ds;
+}
+
+bool has_postgis(GDALDataset& ds, const ProjectLocation& location) {
+    return count(ds, location, "SELECT COUNT(*) FROM pg_catalog.pg_extension WHERE extname = 'postgis'") > 0;
+}
+
+bool has_schema(GDALDataset& ds, const ProjectLocation& location) {
+    return count(ds, location, fmt::format("SELECT COUNT(*) FROM pg_catalog.pg_namespace WHERE nspname = {}", sql_quote(location.schema))) > 0;
+}
+
+bool has_table(GDALDataset& ds, const ProjectLocation& location, const std::string& table) {
+    return count(ds, location,
+                 fmt::format("SELECT COUNT(*) FROM pg_catalog.pg_tables WHERE schemaname = {} AND tablename = {}",
+                             sql_quote(location.schema), sql_quote(table))) > 0;
+}
+
+void create_schema(GDALDataset& ds, const ProjectLocation& location) {
+    // The name was checked to be a plain identifier (parse_project_location): no quoting needed.
+    try {
+        for_each_row(ds, location.display, "CREATE SCHEMA IF NOT EXISTS " + location.schema, [](OGRFeature&) {});
+    } catch (const IoError& e) {
+        throw IoError(fmt::format("{}: cannot create schema '{}' ({})", location.display, location.schema, e.what()));
+    }
+}
+
+} // namespace safermap::io

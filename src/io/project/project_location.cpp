@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+#include "io/project/project_location.hpp"
+
+#include "core/credentials.hpp"
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace safermap::io {
+
+namespace {
+
+struct Keyword {
+    std::string key;   // lower case
+    std::string value; // unquoted
+};
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// The keyword=value pairs of a libpq connection string, read as libpq reads them (spaces
+// around '=', values bare or single-quoted with backslash escapes); nullopt when it is not
+// of that form.
+std::optional<std::vector<Keyword>> keywords(std::string_view text) {
+    std::vector<Keyword> out;
+    std::size_t i = 0;
+    auto skip_spaces = [&] {
+        while (i < text.size() && is_space(text[i])) ++i;
+    };
+    while (true) {
+        skip_spaces();
+        if (i >= text.size()) return out;
+        const std::size_t key_start = i;
+        while (i < text.size() && text[i] != '=' && !is_space(text[i])) ++i;
+        Keyword k{lower(text.substr(key_start, i - key_start)), ""};
+        skip_spaces();
+        if (k.key.empty() || i >= text.size() || text[i] != '=') return std::nullopt;
+        ++i;
+        skip_spaces();
+        if (i < text.size() && text[i] == '\'') {
+            ++i;
+            bool closed = false;
+            while (i < text.size()) {
+                if (text[i] == '\\' && i + 1 < text.size()) {
+                    k.value.push_back(text[i + 1]);
+                    i += 2;
+                } else if (text[i] == '\'') {
+                    ++i;
+                    closed = true;
+                    break;
+                } else {
+                    k.value.push_back(text[i++]);
+                }
+            }
+            if (!closed) return std::nullopt;
+        } else {
+            while (i < text.size() && !is_space(text[i])) k.value.push_back(text[i++]);
+        }
+        out.push_back(std::move(k));
+    }
+}
+
+bool valid_schema_name(std::string_view s) {
+    if (s.empty() || s.size() > 63) return false;
+    if (!(std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+    for (char c : s)
+        if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_')) return false;
+    return true;
+}
+
+void check_schema_name(const std::string& schema, const std::string& shown) {
+    if (!valid_schema_name(schema))
+        throw ConfigError(fmt::format("{}: schema '{}' is not a plain lower-case SQL name (letters a-z, digits and _, "
+                                      "not starting with a digit, at most 63 characters)",
+                                      shown, schema));
+}
+
+} // namespace
+
+std::string ProjectLocation::file_stem() const {
+    if (is_postgres()) return fmt::format("{}.{}", database.empty() ? "pg" : database, schema);
+    const std::filesystem::path p(connection);
+    return (p.parent_path() / p.stem()).string();
+}
+
+bool is_postgres_project(std::string_view project) {
+    return project.size() >= 3 && std::toupper(static_cast<unsigned char>(project[0])) == 'P' &&
+           std::toupper(static_cast<unsigned char>(project[1])) == 'G' && project[2] == ':';
+}
+
+std::string display_project(const std::string& project) { return mask_credentials(project); }
+
+ProjectLocation parse_project_location(const std::string& project) {
+    ProjectLocation loc;
+    loc.display = display_project(project);
+    loc.connection = project;
+    if (!is_postgres_project(project)) return loc;
+    loc.backend = ProjectBackend::postgres;
+    const std::string_view body = std::string_view(project).substr(3);
+    const auto pairs = keywords(body);
+    if (!pairs)
+        throw ConfigError(fmt::format("{}: not a connection string SaferMap can read: give keyword=value pairs, e.g. "
+                                      "PG:service=notts or \"PG:host=db.example dbname=crime\" (a postgresql:// URI cannot "
+                                      "name the schema)",
+                                      loc.display));
+    std::optional<std::string> schemas, active;
+    for (const auto& k : *pairs) {
+        if (k.key == "schemas") schemas = k.value;
+        else if (k.key == "active_schema") active = k.value;
+        else if (k.key == "dbname" || (k.key == "service" && loc.database.empty())) loc.database = k.value;
+    }
+    if (schemas && schemas->find(',') != std::string::npos)
+        throw ConfigError(fmt::format("{}: schemas= names several schemas; a project is one schema", loc.display));
+    if (schemas && active && *schemas != *active)
+        throw ConfigError(fmt::format("{}: schemas={} and active_schema={} disagree; a project is one schema", loc.display, *schemas,
+                                      *active));
+    loc.schema = schemas ? *schemas : active ? *active : std::string(k_default_schema);
+    check_schema_name(loc.schema, loc.display);
+    if (!schemas) loc.connection += " schemas=" + loc.schema;
+    return loc;
+}
+
+std::string with_schema(const std::string& project, const std::string& schema) {
+    if (!is_postgres_project(project))
+        throw ConfigError(fmt::format("--schema {}: {} is not a PostgreSQL project (PG:...); a GeoPackage has no schemas", schema,
+                                      display_project(project)));
+    check_schema_name(schema, "--schema");
+    const std::string_view body = std::string_view(project).substr(3);
+    const auto pairs = keywords(body);
+    if (pairs) {
+        for (const auto& k : *pairs) {
+            if ((k.key == "schemas" || k.key == "active_schema") && k.value != schema)
+                throw ConfigError(fmt::format("--schema {}: {} already names schema '{}'", schema, display_project(project), k.value));
+            if (k.key == "schemas") return project;
+        }
+    }
+    // A string that is not keyword=value is refused, with the reason, by parse_project_location.
+    return project + " schemas=" + schema;
+}
+
+} // namespace safermap::io
