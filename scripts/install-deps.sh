@@ -18,6 +18,7 @@ packages=(
   libfftw3-dev                # KDE by FFT convolution
   libnanoflann-dev            # k-d trees: nearest-neighbour distances on clustered data (NNI, bandwidth suggestions)
   libcairo2-dev               # PNG screenshots and golden-image comparison; PDF/SVG export
+  libfontconfig-dev           # the fonts Cairo's text uses (its caches are freed at exit)
   libglfw3-dev libimgui-dev libstb-dev libgl-dev  # the viewer: window, panels, OpenGL 3.3
   fonts-dejavu-core           # the viewer's map text (labels, legend, titles)
   xvfb xauth libgl1-mesa-dri libglx-mesa0  # headless rendering: Xvfb with Mesa's llvmpipe
