@@ -32,7 +32,8 @@ ImU32 to_imgui(render::Rgba c, float opacity) {
     return IM_COL32(c.r, c.g, c.b, static_cast<int>(std::lround(c.a * std::clamp(opacity, 0.f, 1.f))));
 }
 
-void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size, ImU32 colour) {
+void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size, ImU32 colour,
+                      const std::vector<render::LabelCandidate>& taken) {
     std::vector<render::LabelCandidate> candidates;
     for (std::size_t i = 0; i < areas.names.size(); ++i) {
         const ImVec2 p = to_screen(cam, areas.label_points[i]);
@@ -42,15 +43,15 @@ void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const rende
         const int priority = static_cast<int>(std::log10(std::max(1.0, (b.max_x - b.min_x) * (b.max_y - b.min_y))) * 100);
         candidates.push_back({p.x, p.y, extent.x, extent.y, priority});
     }
-    for (std::size_t i : render::place_labels(candidates, cam.width(), cam.height(), 4)) {
+    for (std::size_t i : render::place_labels(candidates, cam.width(), cam.height(), 4, taken)) {
         const auto& c = candidates[i];
         text_with_halo(dl, font, size, ImVec2(static_cast<float>(c.x - c.width / 2), static_cast<float>(c.y - c.height / 2)), colour,
                        areas.names[i]);
     }
 }
 
-void draw_place_labels(ImDrawList& dl, const std::vector<scene::PlaceLabel>& places, const render::Camera& cam, ImFont* font,
-                       ImFont* bold_font, float scale) {
+std::vector<render::LabelCandidate> draw_place_labels(ImDrawList& dl, const std::vector<scene::PlaceLabel>& places,
+                                                      const render::Camera& cam, ImFont* font, ImFont* bold_font, float scale) {
     std::vector<render::LabelCandidate> candidates;
     for (const auto& p : places) {
         const ImVec2 at = to_screen(cam, p.xy);
@@ -58,13 +59,16 @@ void draw_place_labels(ImDrawList& dl, const std::vector<scene::PlaceLabel>& pla
         const ImVec2 extent = (p.rank <= 1 ? bold_font : font)->CalcTextSizeA(size, 1e9f, 0.f, p.name.c_str());
         candidates.push_back({at.x, at.y, extent.x, extent.y, 1000 - p.rank * 100});
     }
+    std::vector<render::LabelCandidate> placed;
     for (std::size_t i : render::place_labels(candidates, cam.width(), cam.height(), 4)) {
         const auto& c = candidates[i];
         const auto& p = places[i];
+        placed.push_back(c);
         text_with_halo(dl, p.rank <= 1 ? bold_font : font, static_cast<float>(render::place_label_size(p.rank)) * scale,
                        ImVec2(static_cast<float>(c.x - c.width / 2), static_cast<float>(c.y - c.height / 2)), to_imgui(render::style::ink),
                        p.name);
     }
+    return placed;
 }
 
 void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const render::Camera& cam, float opacity) {

@@ -5,6 +5,7 @@
 // meeting needs (title, legend, scale bar, north arrow, month, data attribution).
 
 #include "render/camera.hpp"
+#include "render/map_overlays.hpp"
 #include "render/map_style.hpp"
 #include "scene/map_scene.hpp"
 #include "ui/viewer_state.hpp"
@@ -18,12 +19,14 @@ namespace safermap::ui {
 
 ImU32 to_imgui(render::Rgba c, float opacity = 1.f);
 
+// Labels keep clear of `taken` (boxes already labelled, e.g. by draw_place_labels).
 void draw_area_labels(ImDrawList& dl, const scene::AreaLayer& areas, const render::Camera& cam, ImFont* font, float size,
-                      ImU32 colour);
+                      ImU32 colour, const std::vector<render::LabelCandidate>& taken = {});
 // Towns, villages and estates (NaPTAN localities), sized by rank (render::place_label_size),
 // towns first where labels would collide.
-void draw_place_labels(ImDrawList& dl, const std::vector<scene::PlaceLabel>& places, const render::Camera& cam, ImFont* font,
-                       ImFont* bold_font, float scale);
+// Returns the boxes it labelled, for the labels drawn after it to keep clear of.
+std::vector<render::LabelCandidate> draw_place_labels(ImDrawList& dl, const std::vector<scene::PlaceLabel>& places,
+                                                      const render::Camera& cam, ImFont* font, ImFont* bold_font, float scale);
 void draw_cctv(ImDrawList& dl, const std::vector<scene::CctvSite>& sites, const render::Camera& cam, float opacity);
 // Proposed sites (orange, apart from existing cameras' blue): coverage sectors of `range_m` and
 // `fov_deg` (a full circle without a heading) and each site's rank on its marker.

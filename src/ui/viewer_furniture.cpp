@@ -34,10 +34,12 @@ void ViewerApp::draw_overlays(int width, int height) {
             }
     }
     draw_selected_intervention(dl);
-    if (m_state.shows("places")) draw_place_labels(dl, m_scene.places, m_camera, m_font, m_large_font, scale);
+    // Places first (towns above villages and estates), then ward names where they leave room.
+    std::vector<render::LabelCandidate> taken;
+    if (m_state.shows("places")) taken = draw_place_labels(dl, m_scene.places, m_camera, m_font, m_large_font, scale);
     if (m_state.shows("labels"))
         if (const scene::AreaLayer* wards = m_scene.area("ward"))
-            draw_area_labels(dl, *wards, m_camera, m_font, 14.f * scale, IM_COL32(40, 40, 40, 255));
+            draw_area_labels(dl, *wards, m_camera, m_font, 14.f * scale, IM_COL32(40, 40, 40, 255), taken);
 
     scene::MapShown shown;
     for (const auto& l : m_state.layers)
