@@ -18,6 +18,9 @@ StudyArea::StudyArea(const GeosContext& ctx, std::vector<GeomPtr> polygons, std:
     m_union = make_geom(ctx, GEOSUnaryUnion_r(h, collection.get()));
     if (!m_union) throw Error("cannot union study area '" + m_description + "': " + ctx.last_message());
     m_prepared = GEOSPrepare_r(h, m_union.get());
+    if (GEOSGeom_getXMin_r(h, m_union.get(), &m_bounds.min_x) != 1 || GEOSGeom_getYMin_r(h, m_union.get(), &m_bounds.min_y) != 1 ||
+        GEOSGeom_getXMax_r(h, m_union.get(), &m_bounds.max_x) != 1 || GEOSGeom_getYMax_r(h, m_union.get(), &m_bounds.max_y) != 1)
+        throw Error("study area '" + m_description + "' is empty: it has no extent");
 }
 
 StudyArea::~StudyArea() { GEOSPreparedGeom_destroy_r(m_ctx.handle(), m_prepared); }

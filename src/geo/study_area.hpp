@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "geo/bounds.hpp"
 #include "geo/geos_context.hpp"
 
 #include <string>
@@ -24,12 +25,16 @@ public:
     // edge, or one beyond, does not. Null never does.
     bool shares_interior(const GEOSGeometry* geometry) const;
     const std::string& description() const { return m_description; }
+    // The smallest rectangle holding the area: what a spatial index can be asked for before
+    // the exact test (contains) decides.
+    const Bounds& bounds() const { return m_bounds; }
 
 private:
     const GeosContext& m_ctx;
     GeomPtr m_union;
     const GEOSPreparedGeometry* m_prepared = nullptr;
     std::string m_description;
+    Bounds m_bounds;
 };
 
 } // namespace safermap::geo

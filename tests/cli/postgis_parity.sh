@@ -171,6 +171,18 @@ run_grids gistar_grid_out gistar --cell 250
 run_both gistar_wards gistar --kind ward --category "Violence and sexual offences"
 run_both trends trends --kind ward --from 2025-10 --to 2025-12 --baseline previous
 run_both trends_lsoa trends --kind lsoa --category shoplifting --from 2025-07 --to 2025-12 --baseline previous
+# The area goes into SQL as its bounding box, through each back end's spatial index: a ward's
+# burglaries are read from the ward's box (equal on both, as compare_numbers found), not from
+# all the district's burglaries of those months.
+expect 0 "$safermap" kde "$pg" --schema "$schema" --cell 100 --category burglary --from 2025-04 --to 2025-09 --json
+all_rows=$(python3 -c "import json; print(json.load(open('out.txt'))['rows_read'])")
+python3 - kde_filtered_pg.json "$all_rows" <<'EOF' || fail "the area's box did not narrow what PostGIS read"
+import json, sys
+j = json.load(open(sys.argv[1]))
+read, outside, district = j["rows_read"], j["notes_by_reason"].get("filtered_out_by_area", 0), int(sys.argv[2])
+print(f"    ward run read {read} of the district's {district} rows; {outside} of them in the box but outside the ward")
+sys.exit(not (j["points"] + outside == read and read < district / 3))
+EOF
 [[ $(python3 -c "import json; print(json.load(open('kde_filtered_pg.json'))['categories'])") == "Burglary" ]] ||
   fail "the PostGIS run did not spell the filter as the project does"
 

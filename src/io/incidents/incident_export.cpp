@@ -86,7 +86,10 @@ std::vector<std::string> header(bool extra) {
 template <typename Fn> void for_each_incident(ProjectStore& store, const PointFilter& filter, Fn&& each) {
     geo::GeosContext geos;
     auto area = load_filter_area(store, filter, geos);
-    const std::string where = filter_sql_where(filter);
+    const bool postgres = store.dialect() == SqlDialect::postgres;
+    // The area's box by index on PostGIS; a GeoPackage's layer is read in full, in rowid order
+    // (a filter through its R-tree would return rows in the index's order).
+    const std::string where = filter_sql_where(store, filter, postgres ? area.get() : nullptr);
     Incident inc;
     auto take = [&](const OGRFeature& f) {
         read_incident(f, inc);
@@ -94,7 +97,7 @@ template <typename Fn> void for_each_incident(ProjectStore& store, const PointFi
         if (filter.study_area_only && inc.in_study_area && !*inc.in_study_area) return;
         each(inc);
     };
-    if (store.dialect() == SqlDialect::postgres) {
+    if (postgres) {
         // A table's physical order is not its import order once rows are updated (geocoding).
         for_each_row(store.dataset(), store.path(),
                      fmt::format("SELECT * FROM {}{}{}", schema::k_incidents, where, order_by_insertion(store.dialect())), take);

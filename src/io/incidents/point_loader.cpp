@@ -183,7 +183,7 @@ PointSet load_project_points(const std::string& project, const PointFilter& requ
     if (store.dialect() == SqlDialect::postgres && !CPLGetConfigOption("OGR_PG_CURSOR_PAGE", nullptr))
         page.emplace("OGR_PG_CURSOR_PAGE", "10000");
     const std::string sql = fmt::format("SELECT geom, month, occurred, category, weight, in_study_area FROM {}{}{}", schema::k_incidents,
-                                        filter_sql_where(filter), order_by_insertion(store.dialect()));
+                                        filter_sql_where(store, filter, area.get()), order_by_insertion(store.dialect()));
     GDALDataset& dataset = store.dataset();
     auto release = [&dataset](OGRLayer* l) { dataset.ReleaseResultSet(l); };
     std::unique_ptr<OGRLayer, decltype(release)> result(dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr), release);

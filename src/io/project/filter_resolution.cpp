@@ -176,7 +176,31 @@ PointFilter resolve_project_filter(ProjectStore& store, const PointFilter& filte
     return out;
 }
 
-std::string filter_sql_where(const PointFilter& filter) {
+namespace {
+
+// Incidents whose point lies in `box`, by the spatial index; "" when the project has none to ask
+// (a GeoPackage written without its R-tree), leaving the area to the exact test alone.
+std::string incidents_in_box(ProjectStore& store, const geo::Bounds& box) {
+    // A metre's margin: the exact test decides, so the box must only never be too small.
+    const double x0 = box.min_x - 1, y0 = box.min_y - 1, x1 = box.max_x + 1, y1 = box.max_y + 1;
+    if (store.dialect() == SqlDialect::postgres) {
+        const OGRSpatialReference* srs = store.layer(schema::k_incidents).GetSpatialRef();
+        const char* code = srs ? srs->GetAuthorityCode(nullptr) : nullptr;
+        return fmt::format("geom && ST_MakeEnvelope({:.17g}, {:.17g}, {:.17g}, {:.17g}, {})", x0, y0, x1, y1, code ? code : "0");
+    }
+    const std::string rtree = fmt::format("rtree_{}_geom", schema::k_incidents);
+    bool indexed = false;
+    for_each_row(store.dataset(), store.path(), fmt::format("SELECT COUNT(*) FROM sqlite_master WHERE name = {}", sql_quote(rtree)),
+                 [&](OGRFeature& f) { indexed = f.GetFieldAsInteger64(0) > 0; });
+    if (!indexed) return "";
+    // SQLite's R-tree rounds each box outwards to single precision, so it never misses a point.
+    return fmt::format("fid IN (SELECT id FROM \"{}\" WHERE minx <= {:.17g} AND maxx >= {:.17g} AND miny <= {:.17g} AND maxy >= {:.17g})",
+                       rtree, x1, x0, y1, y0);
+}
+
+} // namespace
+
+std::string filter_sql_where(ProjectStore& store, const PointFilter& filter, const geo::StudyArea* area, Unplaced unplaced) {
     std::vector<std::string> where;
     if (!filter.from_month.empty()) where.push_back(fmt::format("month >= '{}'", month_text(month_index(filter.from_month, "--from"))));
     if (!filter.to_month.empty()) where.push_back(fmt::format("month <= '{}'", month_text(month_index(filter.to_month, "--to"))));
@@ -184,6 +208,10 @@ std::string filter_sql_where(const PointFilter& filter) {
         std::string list;
         for (const auto& c : filter.categories) list += (list.empty() ? "" : ", ") + sql_quote(c);
         where.push_back(fmt::format("category IN ({})", list));
+    }
+    if (area) {
+        const std::string in_box = incidents_in_box(store, area->bounds());
+        if (!in_box.empty()) where.push_back(unplaced == Unplaced::keep ? fmt::format("({} OR geom IS NULL)", in_box) : in_box);
     }
     std::string sql;
     for (std::size_t i = 0; i < where.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + where[i];

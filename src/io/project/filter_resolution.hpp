@@ -35,10 +35,18 @@ PointFilter resolve_project_filter(ProjectStore& store, const PointFilter& filte
 // none has.
 std::optional<std::pair<std::string, std::string>> incident_month_range(ProjectStore& store);
 
+// Whether rows without a position (not yet geocoded) pass an area's SQL test: kept where the
+// caller counts them, dropped where nothing outside the area is wanted.
+enum class Unplaced { keep, drop };
+
 // The filter's months and crime types as an SQL WHERE clause on the incidents layer (" WHERE
-// month >= '2025-01' AND category IN ('Burglary')"), or "" with neither. The area is not in
-// it: SQL cannot test points in polygons portably; use load_filter_area().
-std::string filter_sql_where(const PointFilter& filter);
+// month >= '2025-01' AND category IN ('Burglary')"), or "" with neither. With `area`, also the
+// rows whose position lies in its bounding box, found through the spatial index (PostGIS's
+// GiST index, a GeoPackage's R-tree): so that a district's analysis reads that district's
+// rows, not the county's. The box only narrows: points in it but outside the area are for
+// StudyArea::contains to drop, as SQL cannot test points in polygons portably.
+std::string filter_sql_where(ProjectStore& store, const PointFilter& filter, const geo::StudyArea* area = nullptr,
+                             Unplaced unplaced = Unplaced::keep);
 
 // The polygons of the boundary `area` names (by name or code as the project spells them, of
 // `kind` when given: resolve it with resolve_project_filter first). For kind "place", or an

@@ -98,7 +98,8 @@ SliceResult copy_project_slice(const std::string& source, const PointFilter& req
         long long incidents = 0;
         OGRLayer& out = to.layer(schema::k_incidents);
         for_each_row(from.dataset(), from.path(),
-                     fmt::format("SELECT * FROM {}{}{}", schema::k_incidents, filter_sql_where(filter), order_by_insertion(from.dialect())),
+                     fmt::format("SELECT * FROM {}{}{}", schema::k_incidents,
+                                 filter_sql_where(from, filter, area.get(), Unplaced::drop), order_by_insertion(from.dialect())),
                      [&](OGRFeature& f) {
                          if (filter.study_area_only) {
                              const int i = f.GetFieldIndex("in_study_area");

@@ -22,6 +22,6 @@ std::string is_gss_code(SqlDialect dialect, std::string_view column) {
     return fmt::format("{} GLOB '[EWSN][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'", column);
 }
 
-std::string order_by_insertion(SqlDialect dialect) { return dialect == SqlDialect::postgres ? " ORDER BY fid" : ""; }
+std::string order_by_insertion(SqlDialect) { return " ORDER BY fid"; }
 
 } // namespace safermap::io

@@ -27,10 +27,11 @@ std::string sortable_text(SqlDialect dialect, std::string_view column);
 // A condition true when `column` holds a GSS (ONS) code: one of E, W, S, N and eight digits.
 std::string is_gss_code(SqlDialect dialect, std::string_view column);
 
-// " ORDER BY fid" where rows would otherwise come back in no defined order, "" where the
-// natural order is already the order of insertion (SQLite's rowid): PostgreSQL returns a
-// table's rows in physical order, which updates change, and results that depend on order
-// (seeded permutations, the order of an export) must not differ between back ends.
+// " ORDER BY fid": rows in the order they were written. PostgreSQL returns a table's rows in
+// physical order, which updates change, and a GeoPackage query that reads through the R-tree
+// (an area filter, filter_resolution.hpp) returns them in the index's order; a plain SQLite
+// scan is already in this order, and costs nothing more. Results that depend on order (seeded
+// permutations, the order of an export) must not differ between back ends or filters.
 std::string order_by_insertion(SqlDialect dialect);
 
 } // namespace safermap::io
