@@ -35,7 +35,7 @@ struct IncidentWriter::FieldIndexes {
 };
 
 IncidentWriter::IncidentWriter(ProjectStore& store)
-    : m_store(store), m_layer(store.layer(schema::k_incidents)),
+    : m_store(store), m_layer(store.layer(schema::k_incidents)), m_partitions(store),
       m_feature(std::make_unique<OGRFeature>(m_layer.GetLayerDefn())),
       m_idx(std::make_unique<FieldIndexes>(*m_layer.GetLayerDefn())) {}
 
@@ -51,7 +51,9 @@ void IncidentWriter::write(const Incident& inc) {
     };
     set_text(x.key, inc.key);
     set_text(x.crime_id, inc.crime_id);
-    set_text(x.month, inc.month);
+    // PostGIS partitions by month, which may not be NULL there (incident_partitions.hpp).
+    if (inc.month.empty() && m_store.dialect() == SqlDialect::postgres) f.SetField(x.month, "");
+    else set_text(x.month, inc.month);
     set_text(x.occurred, inc.occurred);
     set_text(x.category, inc.category);
     set_text(x.reported_by, inc.reported_by);
@@ -84,6 +86,7 @@ void IncidentWriter::write(const Incident& inc) {
     } else {
         f.SetGeometryDirectly(nullptr);
     }
+    m_partitions.ensure(inc.month);
     if (m_layer.CreateFeature(&f) != OGRERR_NONE) {
         throw IoError(fmt::format("{}: line {}: cannot store incident in {} ({})", inc.source_file, inc.source_line,
                                   m_store.path(), gdal_last_error()));

@@ -3,6 +3,7 @@
 
 #include "core/incident.hpp"
 #include "core/incident_sink.hpp"
+#include "io/project/incident_partitions.hpp"
 #include "io/project/project_store.hpp"
 
 #include <memory>
@@ -25,6 +26,7 @@ public:
 private:
     ProjectStore& m_store;
     OGRLayer& m_layer;
+    IncidentPartitions m_partitions; // PostGIS: each year's partition made before its first row
     std::unique_ptr<OGRFeature> m_feature;
     OGRPoint m_point;
     struct FieldIndexes;

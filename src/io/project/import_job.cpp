@@ -76,7 +76,7 @@ void record_incident_months(ProjectStore& store) {
     // The result set is closed before the setting is written: on PostgreSQL, closing a cursor
     // while the settings layer streams by COPY would abort the transaction.
     std::string vintage;
-    for_each_row(store.dataset(), store.path(), "SELECT MIN(month), MAX(month) FROM incidents", [&](OGRFeature& f) {
+    for_each_row(store.dataset(), store.path(), "SELECT MIN(month), MAX(month) FROM incidents WHERE month <> ''", [&](OGRFeature& f) {
         if (f.IsFieldSetAndNotNull(0)) vintage = fmt::format("{} to {}", f.GetFieldAsString(0), f.GetFieldAsString(1));
     });
     if (!vintage.empty()) store.set_setting("vintage.incidents", vintage);

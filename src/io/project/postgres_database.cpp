@@ -6,6 +6,7 @@
 #include "io/gdal/gdal_env.hpp"
 #include "io/gdal/sql_text.hpp"
 
+#include <cpl_conv.h>
 #include <fmt/format.h>
 
 namespace safermap::io {
@@ -27,6 +28,9 @@ GDALDatasetUniquePtr open_postgres(const ProjectLocation& location, bool writabl
     // Without it GDAL lists only tables with a geometry column, and info would miss result
     // tables without one.
     const char* options[] = {"LIST_ALL_TABLES=YES", nullptr};
+    // A partitioned table has no single-column primary key for GDAL to take as the feature ID
+    // (incident_partitions.hpp); every SaferMap table's FID column is fid.
+    if (!CPLGetConfigOption("PGSQL_OGR_FID", nullptr)) CPLSetConfigOption("PGSQL_OGR_FID", "fid");
     const unsigned flags = GDAL_OF_VECTOR | (writable ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
     GDALDatasetUniquePtr ds(static_cast<GDALDataset*>(GDALOpenEx(location.connection.c_str(), flags, drivers, options, nullptr)));
     if (!ds) {

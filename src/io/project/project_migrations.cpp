@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "io/gdal/sql_text.hpp"
+#include "io/project/incident_partitions.hpp"
 #include "io/project/project_schema.hpp"
 #include "io/project/project_store.hpp"
 #include "io/project/schema_layer.hpp"
@@ -45,6 +46,10 @@ constexpr std::array k_migrations{
               "the layers of project_schema.hpp; on PostgreSQL, B-tree indexes on incidents' month and category and "
               "unique indexes on the duplicate keys (incident key, boundary kind and code, place code, setting key)",
               &create_version_1},
+    Migration{2,
+              "on PostgreSQL, incidents range-partitioned by month: a partition per year and one for incidents "
+              "without a month (month '' there); the incident key unique per month",
+              [](ProjectStore& store, const OGRSpatialReference&) { partition_incidents(store); }},
 };
 static_assert(k_migrations.back().version == k_schema_version);
 

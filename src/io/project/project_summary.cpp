@@ -4,6 +4,7 @@
 #include "geo/reprojector.hpp"
 #include "io/project/project_schema.hpp"
 #include "io/gdal/sql_text.hpp"
+#include "io/project/incident_partitions.hpp"
 #include "io/project/place_reader.hpp"
 #include "io/project/project_store.hpp"
 
@@ -28,7 +29,7 @@ std::vector<ResultLayerSummary> result_layers(GDALDataset& ds) {
         const std::string name = layer->GetName();
         bool in_schema = false;
         for (const auto& def : schema::layers()) in_schema |= def.name == name;
-        if (in_schema) continue;
+        if (in_schema || is_incident_partition(name)) continue;
         auto item = [&](const char* key) {
             const char* v = layer->GetMetadataItem(key);
             return std::string(v ? v : "");
@@ -82,7 +83,7 @@ ProjectSummary summarise_project(const std::string& path) {
     }
     GDALDataset& ds = store.dataset();
     const std::string& shown = store.path(); // any password masked
-    for_each_row(ds, shown, "SELECT MIN(month) AS first_month, MAX(month) AS last_month FROM incidents", [&](OGRFeature& f) {
+    for_each_row(ds, shown, "SELECT MIN(month) AS first_month, MAX(month) AS last_month FROM incidents WHERE month <> ''", [&](OGRFeature& f) {
         s.first_month = f.IsFieldSetAndNotNull(0) ? f.GetFieldAsString(0) : "";
         s.last_month = f.IsFieldSetAndNotNull(1) ? f.GetFieldAsString(1) : "";
     });

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+#include "io/project/incident_partitions.hpp"
+
+#include "core/error.hpp"
+#include "io/gdal/gdal_env.hpp"
+#include "io/gdal/sql_text.hpp"
+#include "io/project/postgres_database.hpp"
+#include "io/project/project_schema.hpp"
+#include "io/project/project_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace safermap::io {
+
+namespace {
+
+constexpr std::string_view k_year_prefix = "incidents_y";
+constexpr std::string_view k_undated = "incidents_undated";
+
+void run(ProjectStore& store, const std::string& sql) { for_each_row(store.dataset(), store.path(), sql, [](OGRFeature&) {}); }
+
+bool is_year(std::string_view text) {
+    return text.size() == 4 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+// A year's partition on `ds`: created bare and then attached, which locks the parent table
+// only against other schema changes (SHARE UPDATE EXCLUSIVE), not against readers and writers
+// as CREATE TABLE ... PARTITION OF would.
+void create_year_partition(GDALDataset& ds, const std::string& what, std::string_view year) {
+    const int next = std::stoi(std::string(year)) + 1;
+    auto sql = [&](const std::string& text) { for_each_row(ds, what, text, [](OGRFeature&) {}); };
+    sql(fmt::format("CREATE TABLE {0}{1} (LIKE {2} INCLUDING DEFAULTS)", k_year_prefix, year, schema::k_incidents));
+    sql(fmt::format("ALTER TABLE {0} ATTACH PARTITION {1}{2} FOR VALUES FROM ('{2}') TO ('{3:04}')", schema::k_incidents, k_year_prefix,
+                    year, next));
+}
+
+std::set<std::string, std::less<>> partition_years(ProjectStore& store) {
+    std::set<std::string, std::less<>> years;
+    const std::string sql = fmt::format(
+        "SELECT c.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid "
+        "WHERE i.inhparent = to_regclass({})",
+        sql_quote(fmt::format("{}.{}", store.location().schema, schema::k_incidents)));
+    for_each_row(store.dataset(), store.path(), sql, [&](OGRFeature& f) {
+        const std::string_view name = f.GetFieldAsString(0);
+        if (name.starts_with(k_year_prefix)) years.emplace(name.substr(k_year_prefix.size()));
+    });
+    return years;
+}
+
+} // namespace
+
+bool is_incident_partition(std::string_view layer) {
+    return layer == k_undated || (layer.starts_with(k_year_prefix) && is_year(layer.substr(k_year_prefix.size())));
+}
+
+void partition_incidents(ProjectStore& store) {
+    if (store.dialect() != SqlDialect::postgres) return;
+    const std::string_view t = schema::k_incidents;
+    // Version 1's table steps aside with its indexes; its rows move over at the end.
+    run(store, fmt::format("ALTER TABLE {0} RENAME TO {0}_v1", t));
+    run(store, fmt::format("ALTER TABLE {0}_v1 DROP CONSTRAINT {0}_pkey", t));
+    run(store, fmt::format("DROP INDEX {0}_month_idx, {0}_category_idx, {0}_key_uq, {0}_geom_geom_idx", t));
+    run(store, fmt::format("CREATE TABLE {0} (LIKE {0}_v1 INCLUDING DEFAULTS) PARTITION BY RANGE (month)", t));
+    run(store, fmt::format("ALTER SEQUENCE {0}_fid_seq OWNED BY {0}.fid", t));
+    run(store, fmt::format("ALTER TABLE {0} ALTER COLUMN month SET DEFAULT '', ALTER COLUMN month SET NOT NULL", t));
+    run(store, fmt::format("UPDATE {0}_v1 SET month = '' WHERE month IS NULL", t));
+    // No primary key: a partitioned table's would have to be (fid, month), which GDAL does not
+    // take for a feature ID; it is told the FID column instead (postgres_database.cpp). The
+    // unique (fid, month) index serves reading in fid order and updates by fid.
+    run(store, fmt::format("CREATE UNIQUE INDEX {0}_fid_uq ON {0} (fid, month)", t));
+    run(store, fmt::format("CREATE INDEX {0}_geom_geom_idx ON {0} USING gist (geom)", t));
+    run(store, fmt::format("CREATE INDEX {0}_month_idx ON {0} (month)", t));
+    run(store, fmt::format("CREATE INDEX {0}_category_idx ON {0} (category)", t));
+    run(store, fmt::format("CREATE UNIQUE INDEX {0}_key_uq ON {0} (key, month)", t));
+    run(store, fmt::format("CREATE TABLE {1} PARTITION OF {0} FOR VALUES FROM (MINVALUE) TO ('0')", t, k_undated));
+    std::vector<std::string> years;
+    for_each_row(store.dataset(), store.path(),
+                 fmt::format("SELECT DISTINCT substr(month, 1, 4) FROM {}_v1 WHERE month <> '' ORDER BY 1", t),
+                 [&](OGRFeature& f) { years.emplace_back(f.GetFieldAsString(0)); });
+    for (const auto& year : years) {
+        if (!is_year(year)) throw IoError(fmt::format("{}: an incident has month '{}...', not a year", store.path(), year));
+        create_year_partition(store.dataset(), store.path(), year);
+    }
+    run(store, fmt::format("INSERT INTO {0} SELECT * FROM {0}_v1 ORDER BY fid", t));
+    run(store, fmt::format("DROP TABLE {0}_v1", t));
+}
+
+IncidentPartitions::IncidentPartitions(ProjectStore& store) : m_store(store), m_partitioned(store.dialect() == SqlDialect::postgres) {
+    if (m_partitioned) m_years = partition_years(store);
+}
+
+void IncidentPartitions::ensure(std::string_view month) {
+    if (!m_partitioned || month.empty()) return;
+    const std::string_view year = month.substr(0, 4);
+    if (m_years.count(year)) return;
+    if (!is_year(year)) throw IoError(fmt::format("{}: month '{}' has no year to partition by", m_store.path(), month));
+    const std::string name = fmt::format("{}{}", k_year_prefix, year);
+    auto qualified = [&](std::string_view table) { return sql_quote(fmt::format("{}.{}", m_store.location().schema, table)); };
+    GDALDatasetUniquePtr side = open_postgres(m_store.location(), true);
+    if (side->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot begin a transaction", m_store.path()));
+    // Two imports meeting a new year at once: the second waits here, then finds it made.
+    bool parent_seen = false, exists = false;
+    for_each_row(*side, m_store.path(), fmt::format("SELECT 1 FROM pg_advisory_xact_lock(hashtext({}))", qualified(name)),
+                 [](OGRFeature&) {});
+    for_each_row(*side, m_store.path(),
+                 fmt::format("SELECT (to_regclass({}) IS NOT NULL)::int AS parent, (to_regclass({}) IS NOT NULL)::int AS made",
+                             qualified(schema::k_incidents), qualified(name)),
+                 [&](OGRFeature& f) {
+                     parent_seen = f.GetFieldAsInteger("parent") != 0;
+                     exists = f.GetFieldAsInteger("made") != 0;
+                 });
+    if (!parent_seen) {
+        // The project itself is being created by this import: no one else can see its tables
+        // until it commits, so the partition is made in its transaction.
+        side->RollbackTransaction();
+        create_year_partition(m_store.dataset(), m_store.path(), year);
+        m_years.emplace(year);
+        return;
+    }
+    if (!exists) create_year_partition(*side, m_store.path(), year);
+    if (side->CommitTransaction() != OGRERR_NONE)
+        throw IoError(fmt::format("{}: cannot make the partition {} ({})", m_store.path(), name, gdal_last_error()));
+    m_years.emplace(year);
+    // Any statement ends GDAL's COPY on the import's connection; the next row starts a new one.
+    run(m_store, "SELECT 1");
+}
+
+} // namespace safermap::io
