@@ -84,4 +84,9 @@ std::string mask_credentials(std::string_view text) {
     return out;
 }
 
+bool is_postgres_connection(std::string_view name) {
+    return name.size() >= 3 && std::toupper(static_cast<unsigned char>(name[0])) == 'P' &&
+           std::toupper(static_cast<unsigned char>(name[1])) == 'G' && name[2] == ':';
+}
+
 } // namespace safermap

@@ -16,4 +16,8 @@ namespace safermap {
 // Text without a password comes back unchanged; empty text gives empty text.
 std::string mask_credentials(std::string_view text);
 
+// Whether `name` is a GDAL PostgreSQL connection string ("PG:...", any case): a PostGIS
+// project, or a schema that takes results as layers.
+bool is_postgres_connection(std::string_view name);
+
 } // namespace safermap

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/output_file.hpp"
 
+#include "core/credentials.hpp"
 #include "core/error.hpp"
 
 #include <fmt/format.h>
@@ -19,6 +20,8 @@ std::string lower_extension(const std::string& path) {
     for (auto& c : e) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return e;
 }
+
+bool is_layer_output(const std::string& path) { return lower_extension(path) == ".gpkg" || is_postgres_connection(path); }
 
 bool is_geopackage(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

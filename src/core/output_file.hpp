@@ -13,6 +13,10 @@ namespace safermap {
 // formats are chosen by it.
 std::string lower_extension(const std::string& path);
 
+// Whether results written to `path` go in as layers: a GeoPackage (.gpkg), or a PostGIS schema
+// ("PG:...", results beside a project's tables).
+bool is_layer_output(const std::string& path);
+
 // True when `path` exists and is a GeoPackage (an SQLite file whose application_id is 'GPKG'
 // or an SQLite file named .gpkg): a project, a gazetteer or an earlier results file.
 bool is_geopackage(const std::string& path);

@@ -441,8 +441,8 @@ std::vector<std::string> write_proposed_sites(const std::string& path, const std
                                               const std::string& crs, const ResultMetadata& metadata, const geo::GeosContext& geos) {
     const std::string ext = lower_extension(path);
     if (ext == ".csv") return write_csv(path, outcome, metadata);
-    if (ext == ".gpkg") return write_gpkg(path, layer_name, outcome, crs, metadata, geos);
-    throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv or .gpkg)", path, ext));
+    if (is_layer_output(path)) return write_gpkg(path, layer_name, outcome, crs, metadata, geos);
+    throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv, or .gpkg or PG:... for layers)", path, ext));
 }
 
 CameraCover project_camera_cover(const std::string& project, const io::PointSet& points, double default_range_m) {

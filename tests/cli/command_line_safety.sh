@@ -31,6 +31,11 @@ expect 0 "$safermap" concentration ashfield.gpkg --kind ward --out ashfield.gpkg
 expect 0 "$safermap" trends ashfield.gpkg --from 2025-10 --to 2025-12 --out ashfield.gpkg --layer t_trends
 expect 1 "$safermap" export ashfield.gpkg --out ashfield.gpkg
 contains err.txt "is the project itself"
+# A result layer may not take the name of one of the project's own layers (it would replace it).
+for layer in incidents boundaries settings; do
+  expect 1 "$safermap" kde ashfield.gpkg --bandwidth 300 --cell 100 --out ashfield.gpkg --layer "$layer"
+  contains err.txt "is one of the project's own layers"
+done
 after=$(incidents ashfield.gpkg)
 [[ "$after" == "$before" ]] || fail "incidents $before -> $after after --out on the project"
 "$safermap" info ashfield.gpkg > info.txt || fail "info cannot read the project after --out on it"

@@ -215,6 +215,30 @@ expect 0 "$safermap" kde slice_pg.gpkg --cell 100 --out kde_slice.csv
 expect 0 "$safermap" kde "$pg" --schema "$schema" --area "$ward" --cell 100 --out kde_ward.csv
 compare_numbers kde_slice.csv kde_ward.csv
 
+# Results written back into the PostGIS project (--out PG:...) hold what a GeoPackage layer holds,
+# and info lists them with their parameters, as for a GeoPackage project.
+pg_out="$pg schemas=$schema"
+expect 0 "$safermap" kde "$gpkg" --cell 250 --out "$gpkg" --layer r_kde
+expect 0 "$safermap" kde "$pg" --schema "$schema" --cell 250 --out "$pg_out" --layer r_kde
+contains out.txt "(layer r_kde)"
+expect 0 "$safermap" gistar "$pg" --schema "$schema" --kind ward --out "$pg_out" --layer r_gistar_wards
+expect 0 "$safermap" cluster "$pg" --schema "$schema" --eps 100 --min-points 20 --out "$pg_out" --layer r_clusters
+expect 1 "$safermap" kde "$pg" --schema "$schema" --cell 250 --out "$pg_out" --layer incidents
+contains err.txt "is one of the project's own layers"
+expect 1 "$safermap" kde "$pg" --schema "$schema" --cell 250 --out "$pg schemas=nosuch_$$"
+contains err.txt "no schema 'nosuch_$$'"
+ogr2ogr -f CSV r_kde_gpkg.csv "$gpkg" r_kde
+ogr2ogr -f CSV r_kde_pg.csv "$pg_out" r_kde
+compare_numbers r_kde_gpkg.csv r_kde_pg.csv
+expect 0 "$safermap" info "$pg" --schema "$schema" --json
+python3 - out.txt <<'EOF' || fail "info does not list the PostGIS result layers with their parameters"
+import json, sys
+layers = {l["name"]: l for l in json.load(open(sys.argv[1]))["results"]}
+assert set(layers) == {"r_kde", "r_gistar_wards", "r_clusters"}, sorted(layers)
+assert layers["r_kde"]["method"] == "kde" and layers["r_kde"]["features"] > 100, layers["r_kde"]
+assert layers["r_gistar_wards"]["features"] == 23, layers["r_gistar_wards"]  # the 23 wards
+EOF
+
 # Passwords: given in the connection string (the test server ignores it), never printed.
 expect 0 "$safermap" info "$pg password=hunter2" --schema "$schema" --json
 grep -q hunter2 out.txt && fail "info printed the password"

@@ -73,7 +73,7 @@ private:
             m_written = io::write_points_csv(m_out, points.x, points.y, {{"cluster", l, true}}, metadata(detail, points.crs));
             return;
         }
-        if (ext != ".gpkg") throw ConfigError(m_out + ": unknown output type (use .csv or .gpkg)");
+        if (!is_layer_output(m_out)) throw ConfigError(m_out + ": unknown output type (use .csv, or .gpkg or PG:... for layers)");
         std::vector<const GEOSGeometry*> geoms;
         GridBand order{"order", {}}, id{"cluster", {}}, count{"count", {}}, weight{"weight", {}}, area{"area_m2", {}},
             density{"density_per_km2", {}}, mx{"mean_x", {}}, my{"mean_y", {}}, major{"sde_major_m", {}}, minor{"sde_minor_m", {}},

@@ -82,7 +82,7 @@ private:
         meta["gini"] = c.gini;
         meta["gini_adjusted"] = c.gini_adjusted;
         const std::string ext = lower_extension(m_out);
-        if (ext == ".gpkg") {
+        if (is_layer_output(m_out)) {
             std::vector<double> rank(c.order.size()), cum_units(c.order.size()), cum_total(c.order.size());
             for (std::size_t k = 0; k < c.order.size(); ++k) {
                 rank[c.order[k]] = static_cast<double>(k + 1);
@@ -93,7 +93,7 @@ private:
             if (u.grid) return io::write_grid(m_out, *u.grid, columns, u.crs, meta, "concentration");
             return io::write_polygon_results(m_out, *u.polygons, columns, meta, "concentration");
         }
-        if (ext != ".csv") throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv or .gpkg)", m_out, ext));
+        if (ext != ".csv") throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv, or .gpkg or PG:... for layers)", m_out, ext));
         ReplacementFile file(m_out, "CSV");
         fmt::print(file.stream(), "rank,unit,name,value,cum_unit_share,cum_total_share\n");
         for (std::size_t k = 0; k < c.order.size(); ++k) {

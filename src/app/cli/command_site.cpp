@@ -60,7 +60,7 @@ public:
         m_siting.use_existing = !m_no_existing;
         if (!m_out.empty()) {
             const std::string ext = lower_extension(m_out);
-            if (ext != ".csv" && ext != ".gpkg") throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv or .gpkg)", m_out, ext));
+            if (ext != ".csv" && !is_layer_output(m_out)) throw ConfigError(fmt::format("{}: unknown output type '{}' (use .csv, or .gpkg or PG:... for layers)", m_out, ext));
         }
         io::PointSet points = m_input.load();
         geo::GeosContext geos;

@@ -141,6 +141,11 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
             log.append(schema::k_incidents, path, importer.last_format(), report, rejects_writer.path());
         }
         record_incident_months(store);
+        // PostgreSQL: fresh statistics for the planner before anyone queries, rather than
+        // whenever autovacuum gets round to it: straight after a 6-million-row import a
+        // district's burglaries took 22 s under the plan chosen without them.
+        if (store.dialect() == SqlDialect::postgres)
+            for_each_row(store.dataset(), store.path(), fmt::format("ANALYZE {}", schema::k_incidents), [](OGRFeature&) {});
     }
     return summary;
 }

@@ -93,10 +93,7 @@ std::string ProjectLocation::file_stem() const {
     return (p.parent_path() / p.stem()).string();
 }
 
-bool is_postgres_project(std::string_view project) {
-    return project.size() >= 3 && std::toupper(static_cast<unsigned char>(project[0])) == 'P' &&
-           std::toupper(static_cast<unsigned char>(project[1])) == 'G' && project[2] == ':';
-}
+bool is_postgres_project(std::string_view project) { return is_postgres_connection(project); }
 
 std::string display_project(const std::string& project) { return mask_credentials(project); }
 

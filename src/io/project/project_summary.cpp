@@ -3,6 +3,7 @@
 
 #include "geo/reprojector.hpp"
 #include "io/project/project_schema.hpp"
+#include "io/gdal/layer_metadata.hpp"
 #include "io/gdal/sql_text.hpp"
 #include "io/project/incident_partitions.hpp"
 #include "io/project/place_reader.hpp"
@@ -30,9 +31,10 @@ std::vector<ResultLayerSummary> result_layers(GDALDataset& ds) {
         bool in_schema = false;
         for (const auto& def : schema::layers()) in_schema |= def.name == name;
         if (in_schema || is_incident_partition(name)) continue;
+        const auto metadata = layer_metadata(ds, *layer);
         auto item = [&](const char* key) {
-            const char* v = layer->GetMetadataItem(key);
-            return std::string(v ? v : "");
+            const auto it = metadata.find(key);
+            return it == metadata.end() ? std::string() : it->second;
         };
         ResultLayerSummary r;
         r.name = name;

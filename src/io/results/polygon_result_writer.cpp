@@ -76,11 +76,11 @@ std::vector<std::string> write_polygon_results(const std::string& path, const Po
         write_csv(path, polygons, columns, metadata);
         return {path, path + ".json"};
     }
-    if (ext == ".gpkg") {
+    if (is_layer_output(path)) {
         write_gpkg(path, polygons, columns, metadata, layer_name);
         return {path + " (layer " + layer_name + ")"};
     }
-    throw ConfigError(fmt::format("{}: unknown output type '{}' for polygons (use .csv or .gpkg)", path, ext));
+    throw ConfigError(fmt::format("{}: unknown output type '{}' for polygons (use .csv, or .gpkg or PG:... for layers)", path, ext));
 }
 
 } // namespace safermap::io

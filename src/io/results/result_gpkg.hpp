@@ -3,10 +3,12 @@
 // Results written into a GeoPackage as layers, through GDAL: the project itself or a results file.
 
 #include "core/result_metadata.hpp"
+#include "io/gdal/gdal_env.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <optional>
 #include <string>
 
 namespace safermap::io {
@@ -15,7 +17,9 @@ namespace safermap::io {
 // (a project, or an earlier results file) is opened for update and everything is written in
 // one transaction; a new file is created under a temporary name and renamed into place. Until
 // commit() nothing is visible; destroying an uncommitted GpkgOutput rolls back or removes it.
-// Refuses (ConfigError) a path that exists and is not a GeoPackage.
+// Refuses (ConfigError) a path that exists and is not a GeoPackage. A "PG:..." path is a
+// schema of a PostGIS database (schemas=NAME, default safermap), which must exist: the layers
+// become its tables, in one transaction as well, and messages name it with any password masked.
 class GpkgOutput {
 public:
     explicit GpkgOutput(std::string path);
@@ -31,6 +35,7 @@ public:
 private:
     std::string m_path, m_temp; // m_temp is empty when the file existed
     GDALDatasetUniquePtr m_ds;
+    std::optional<ScopedConfigOption> m_copy; // PostGIS: rows by COPY while the output is open
     bool m_committed = false;
 };
 

@@ -154,11 +154,11 @@ std::vector<std::string> write_grid(const std::string& path, const analysis::Gri
         write_csv(path, grid, bands, metadata);
         return {path, path + ".json"};
     }
-    if (ext == ".gpkg") {
+    if (is_layer_output(path)) {
         write_gpkg(path, grid, bands, crs, metadata, layer_name);
         return {path + " (layer " + layer_name + ")"};
     }
-    throw ConfigError(fmt::format("{}: unknown output type '{}' (use .tif, .csv or .gpkg)", path, ext));
+    throw ConfigError(fmt::format("{}: unknown output type '{}' (use .tif, .csv, or .gpkg or PG:... for layers)", path, ext));
 }
 
 std::vector<std::string> write_surface(const std::string& path, const analysis::Surface& surface, const std::string& crs,
