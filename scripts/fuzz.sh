@@ -19,20 +19,23 @@ build=${BUILD_DIR:-$root/build-fuzz}
 seconds=${FUZZ_SECONDS:-180}
 cxx=${CXX:-clang++}
 
-all_targets=(csv_reader police_uk_row mapped_csv_row postcode address dates naptan_stops)
+all_targets=(csv_reader police_uk_row mapped_csv_row point_rows postcode address dates naptan_stops)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
 # Longest input per target: a few KB covers every branch of a row or field parser; the address
 # limit sits above k_max_address_bytes so that the refusal is exercised too.
-declare -A max_len=([csv_reader]=8192 [police_uk_row]=4096 [mapped_csv_row]=4096 [postcode]=64 [address]=2048 [dates]=64 [naptan_stops]=8192)
+declare -A max_len=([csv_reader]=8192 [police_uk_row]=4096 [mapped_csv_row]=4096 [point_rows]=4096 [postcode]=64 [address]=2048 [dates]=64 [naptan_stops]=8192)
 
-# Only what the targets reach: none of it links GDAL, GEOS or PROJ (point_csv.hpp includes a GDAL
-# header for its types, hence the include path).
+# Only what the targets reach: none of it links GDAL or GEOS (point_csv.hpp includes a GDAL header
+# for its types, hence the include path). point_rows links PROJ for the Reprojector type, but its
+# working CRS "none" never calls it.
 sources=(
   core/dates.cpp core/incident.cpp core/text_encoding.cpp
-  io/csv/csv_reader.cpp io/csv/csv_chunks.cpp
+  io/csv/csv_reader.cpp io/csv/csv_chunks.cpp io/csv/number_text.cpp
   io/incidents/police_uk_format.cpp io/incidents/mapped_csv_format.cpp
+  io/incidents/incident_rows.cpp io/incidents/incident_placement.cpp io/incidents/point_rows.cpp io/incidents/month_numbers.cpp
+  geo/reprojector.cpp geo/bounds.cpp core/key_registry.cpp core/hash128.cpp core/detail/hash128_set.cpp core/memory_tuning.cpp
   geocode/postcode.cpp geocode/street_names.cpp geocode/address_parser.cpp
   core/name_match.cpp core/run_report.cpp io/csv/csv_header.cpp io/features/point_csv.cpp io/features/naptan_places.cpp
 )
@@ -55,7 +58,7 @@ ar rcs "$build/libsafermap_fuzz.a" "${objects[@]}"
 for t in "${targets[@]}"; do
   [ -f "tests/fuzz/fuzz_$t.cpp" ] || { echo "no target tests/fuzz/fuzz_$t.cpp" >&2; exit 2; }
   echo "link fuzz_$t"
-  nice -n 10 "$cxx" "${flags[@]}" -fsanitize=fuzzer "tests/fuzz/fuzz_$t.cpp" "$build/libsafermap_fuzz.a" -lfmt -lz \
+  nice -n 10 "$cxx" "${flags[@]}" -fsanitize=fuzzer "tests/fuzz/fuzz_$t.cpp" "$build/libsafermap_fuzz.a" -lfmt -lz -lproj \
     -o "$build/fuzz_$t"
 done
 

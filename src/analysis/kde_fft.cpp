@@ -91,7 +91,26 @@ Surface kde_fft(const std::vector<WeightedPoint>& points, const GridSpec& g, Ker
     const double oy = g.centre_y(0) - static_cast<double>(pad) * d;
     const int taps = lattice.binning == Binning::linear ? 2 : 4;
     double* b = bins.get();
-    for (const auto& p : points) {
+    // A point's 4 x 4 bins lie anywhere in a lattice of several MB: start loading the rows of
+    // the point a few ahead, so that cache misses overlap instead of following one another.
+    // Only timing changes: every bin still gets the same additions in the same order.
+    constexpr std::size_t k_ahead = 16;
+    auto prefetch = [&](const WeightedPoint& q) {
+        const double fx = (q.x - ox) / d, fy = (q.y - oy) / d;
+        if (!(fx > 0 && fx < nx && fy > 0 && fy < ny)) return;
+        const long bi = static_cast<long>(fx), bj = static_cast<long>(fy);
+        for (long j = std::max(0L, bj - 1); j <= std::min<long>(ny - 1, bj + 2); ++j) {
+            const double* row = b + static_cast<std::size_t>(j) * nx + std::max(0L, bi - 1);
+#if defined(__x86_64__)
+            asm volatile("prefetcht0 %0" : : "m"(*row)); // GCC 12 drops __builtin_prefetch here (hash128_set.hpp)
+#else
+            __builtin_prefetch(row, 1);
+#endif
+        }
+    };
+    for (std::size_t k = 0; k < points.size(); ++k) {
+        if (k + k_ahead < points.size()) prefetch(points[k + k_ahead]);
+        const WeightedPoint& p = points[k];
         const double fx = (p.x - ox) / d, fy = (p.y - oy) / d;
         // Nodes outside the lattice lie beyond the kernel's reach of every cell centre.
         if (!(fx > -4 && fx < nx + 4 && fy > -4 && fy < ny + 4)) continue;

@@ -120,8 +120,8 @@ std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector::Proto
 }
 } // namespace
 
-Reprojector::Reprojector(const std::string& from, const std::string& to) {
-    std::lock_guard lock(g_prototypes_mutex); // also keeps each prototype to one thread while it is cloned
+// The prototype for `from` -> `to`, built on first use. Call with g_prototypes_mutex held.
+const Reprojector::Prototype& Reprojector::prototype(const std::string& from, const std::string& to) {
     auto& proto = prototypes()[{from, to}];
     if (!proto) {
         try {
@@ -131,6 +131,27 @@ Reprojector::Reprojector(const std::string& from, const std::string& to) {
             throw;
         }
     }
+    return *proto;
+}
+
+std::optional<Bounds> known_area_inside(const std::string& crs) {
+    // EPSG:27700's area of use (UK and its offshore, 9.01 W to 2.01 E, 49.75 N to 61.01 N) is
+    // -104,009 to 688,806 E and -16,628 to 1,256,558 N through PROJ 9.1's OSGB36 operation.
+    if (crs == "EPSG:27700") return Bounds{-100000, -10000, 680000, 1250000};
+    return std::nullopt;
+}
+
+Reprojector::Reprojector(const std::string& from, const std::string& to) {
+    if (from == to) {
+        if (auto inside = known_area_inside(to)) {
+            m_crs = to;
+            m_known_inside = *inside;
+            m_bounds_pending = true;
+            return;
+        }
+    }
+    std::lock_guard lock(g_prototypes_mutex); // also keeps each prototype to one thread while it is cloned
+    const Prototype* proto = &prototype(from, to);
     m_ctx = quiet_context();
     m_source_geographic = proto->source_geographic;
     m_target_bounds = proto->bounds;
@@ -141,6 +162,19 @@ Reprojector::Reprojector(const std::string& from, const std::string& to) {
             throw CrsError(fmt::format("cannot copy the transformation from {} to {}", from, to));
         }
     }
+}
+
+void Reprojector::resolve_bounds() const {
+    std::lock_guard lock(g_prototypes_mutex);
+    const Prototype& proto = prototype(m_crs, m_crs);
+    m_target_bounds = proto.bounds;
+    m_source_geographic = proto.source_geographic;
+    m_bounds_pending = false;
+}
+
+const Bounds& Reprojector::target_bounds() const {
+    if (m_bounds_pending) resolve_bounds();
+    return m_target_bounds;
 }
 
 std::unique_ptr<Reprojector> Reprojector::planar() {
@@ -193,6 +227,10 @@ bool Reprojector::transform_uncached(double& x, double& y) const {
         x = c.xy.x;
         y = c.xy.y;
         if (!std::isfinite(x) || !std::isfinite(y)) return false;
+    }
+    if (m_bounds_pending) {
+        if (m_known_inside.contains(x, y)) return true;
+        resolve_bounds();
     }
     return m_target_bounds.contains(x, y);
 }

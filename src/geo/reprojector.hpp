@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,8 @@ namespace safermap::geo {
 // before latitude, easting before northing, whatever the CRS's official order (EPSG:4326 is
 // officially latitude-first; mixing that up puts Ashfield in the Indian Ocean).
 // Not thread-safe: use one Reprojector per thread. Constructing one is cheap after the first
-// for the same pair of CRSs in the process (it copies what the first worked out).
+// for the same pair of CRSs in the process (it copies what the first worked out), and free of
+// PROJ for data already in a working CRS whose area of use is known (known_area_inside).
 class Reprojector {
 public:
     // Throws CrsError naming the CRS when either is unknown or no transformation exists.
@@ -34,16 +36,21 @@ public:
     // the source CRS's valid range, PROJ cannot transform it, or the result falls outside the
     // target CRS's area of use. Recent results are remembered: police.uk places every crime on
     // one of a few thousand snap points, so most rows repeat a position already transformed.
+    // Throws CrsError only where the area of use is worked out late (a CRS to itself, for the
+    // first point outside known_area_inside) and PROJ cannot work it out.
     bool transform(double& x, double& y) const;
 
     // The target CRS's area of use, in target units.
-    const Bounds& target_bounds() const { return m_target_bounds; }
+    const Bounds& target_bounds() const;
 
     struct Prototype; // a transformation worked out once per process, copied by each Reprojector
 
 private:
     Reprojector() = default;
     bool transform_uncached(double& x, double& y) const;
+    static const Prototype& prototype(const std::string& from, const std::string& to);
+    // Asks PROJ for the area of use that the constructor left pending.
+    void resolve_bounds() const;
 
     // A direct-mapped cache of recent transforms, keyed by the input's exact bits: the same
     // input always gives PROJ's own answer, so results are identical with or without it.
@@ -56,9 +63,22 @@ private:
     mutable std::size_t m_memo_misses = 0;
     pj_ctx* m_ctx = nullptr;
     PJconsts* m_pj = nullptr; // null when from == to
-    bool m_source_geographic = false;
-    Bounds m_target_bounds;
+    mutable bool m_source_geographic = false;
+    mutable Bounds m_target_bounds;
+    // A CRS to itself with an area of use known in part: m_target_bounds waits until a point
+    // falls outside m_known_inside.
+    mutable bool m_bounds_pending = false;
+    Bounds m_known_inside;
+    std::string m_crs;
 };
+
+// A rectangle inside `crs`'s area of use (in its own units) that holds without asking PROJ,
+// for the working CRSs data usually comes in (British National Grid, projected like every
+// CRS it knows); empty for any other.
+// Drawn a few kilometres inside what PROJ computes, whatever operation it picks (the
+// tests check it), so that a point inside it needs no look-up: PROJ's database search for
+// the exact area costs 40 ms, most of a small command's run.
+std::optional<Bounds> known_area_inside(const std::string& crs);
 
 // Checks that PROJ knows `crs`; returns its name ("OSGB36 / British National Grid").
 // Throws CrsError otherwise.

@@ -11,6 +11,7 @@
 #include "core/incident.hpp"
 #include "core/text_encoding.hpp"
 #include "fuzz_check.hpp"
+#include "fuzz_columns.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/incidents/incident_columns.hpp"
 #include "io/incidents/mapped_csv_format.hpp"
@@ -34,38 +35,6 @@ void repair(safermap::io::CsvRecord& record) {
         if (!safermap::is_valid_utf8(f)) f = safermap::cp1252_to_utf8(f);
 }
 
-// The mapping that option bit `bit` asks for: each chosen role takes the first column whose
-// name holds one of its words (as a person mapping a council export would), else the next
-// column in order, else a column the header lacks.
-safermap::io::IncidentColumns mapping(const std::vector<std::string>& header, std::uint8_t choice) {
-    safermap::io::IncidentColumns c;
-    std::size_t next = 0;
-    auto take = [&](std::string& role, int bit, std::initializer_list<std::string_view> words) {
-        if (((choice >> bit) & 1) == 0) return;
-        for (const auto& name : header) {
-            std::string lower;
-            for (char ch : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            for (auto w : words)
-                if (lower.find(w) != std::string::npos) {
-                    role = name;
-                    return;
-                }
-        }
-        role = next < header.size() ? header[next++] : "missing column";
-    };
-    const bool lonlat = (choice & 1) != 0;
-    take(lonlat ? c.lon : c.x, 1, {"east", "lon", "x"});
-    take(lonlat ? c.lat : c.y, 1, {"north", "lat", "y"});
-    if (!lonlat && !c.x.empty()) c.crs = "EPSG:27700";
-    take(c.date, 2, {"date"});
-    take(c.address, 3, {"address"});
-    take(c.postcode, 4, {"postcode"});
-    take(c.weight, 5, {"weight"});
-    take(c.id, 6, {"ref", "id"});
-    take(c.category, 7, {"categ"});
-    return c;
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -77,7 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!reader.next(record)) return 0;
     repair(record);
     const std::vector<std::string> header = record.fields;
-    const io::IncidentColumns columns = mapping(header, data[0]);
+    const io::IncidentColumns columns = fuzz::mapping(header, data[0]);
     std::unique_ptr<io::MappedCsvFormat> format;
     try {
         format = std::make_unique<io::MappedCsvFormat>("fuzz.csv", header, columns);

@@ -140,3 +140,32 @@ TEST_CASE("a Reprojector copied from the process's first one transforms exactly 
     proj_destroy(found);
     proj_context_destroy(ctx);
 }
+
+TEST_CASE("data already in British National Grid is checked against its area of use, PROJ asked only near its edge",
+          "[geo][crs]") {
+    // The known part must lie inside what PROJ computes for the area of use (here through the
+    // WGS84 transformation, which works it out in full at once).
+    const auto inside = geo::known_area_inside("EPSG:27700");
+    REQUIRE(inside);
+    const geo::Bounds exact = geo::Reprojector("EPSG:4326", "EPSG:27700").target_bounds();
+    CHECK(exact.min_x < inside->min_x);
+    CHECK(exact.min_y < inside->min_y);
+    CHECK(exact.max_x > inside->max_x);
+    CHECK(exact.max_y > inside->max_y);
+    CHECK_FALSE(geo::known_area_inside("EPSG:4326"));
+    // The same answers as that area gives, inside the known part, between it and the edge,
+    // and beyond (a point 1 km either side of each edge).
+    geo::Reprojector same("EPSG:27700", "EPSG:27700");
+    const double mid_x = 450000, mid_y = 357000;
+    const std::vector<std::pair<double, double>> points = {
+        {mid_x, mid_y}, {0, 0}, {exact.min_x + 1000, mid_y}, {exact.min_x - 1000, mid_y}, {exact.max_x - 1000, mid_y},
+        {exact.max_x + 1000, mid_y}, {mid_x, exact.min_y + 1000}, {mid_x, exact.min_y - 1000}, {mid_x, exact.max_y - 1000},
+        {mid_x, exact.max_y + 1000}, {NAN, mid_y}, {mid_x, INFINITY}};
+    for (const auto& [px, py] : points) {
+        double x = px, y = py;
+        INFO(px << ", " << py);
+        CHECK(same.transform(x, y) == (std::isfinite(px) && std::isfinite(py) && exact.contains(px, py)));
+    }
+    CHECK(same.target_bounds().min_x == Approx(exact.min_x).margin(1e-6));
+    CHECK(same.target_bounds().max_y == Approx(exact.max_y).margin(1e-6));
+}

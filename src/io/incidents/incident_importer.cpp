@@ -83,6 +83,10 @@ void IncidentImporter::accept_placed(Incident& inc, const Hash128& key_hash, boo
                raw);
         return;
     }
+    accept_new(inc, report);
+}
+
+void IncidentImporter::accept_new(Incident& inc, RunReport& report) {
     if (inc.xy && m_study_area) {
         bool inside = m_study_area->contains(inc.xy->x, inc.xy->y);
         if (!inside && m_study_lsoas && m_study_lsoas->count(inc.lsoa_code)) {
@@ -101,18 +105,6 @@ void IncidentImporter::accept_placed(Incident& inc, const Hash128& key_hash, boo
     if (inc.status == GeocodeStatus::not_geocoded) ++report.not_geocoded;
     m_sink.write(inc);
     ++report.kept;
-}
-
-std::size_t estimate_rows(const std::vector<std::string>& files) {
-    std::size_t rows = 0;
-    for (const auto& f : files) {
-        std::error_code ec;
-        auto bytes = static_cast<std::size_t>(std::filesystem::file_size(f, ec));
-        if (ec) continue;
-        bool gz = f.size() > 3 && f.compare(f.size() - 3, 3, ".gz") == 0;
-        rows += (gz ? bytes * 6 : bytes) / 200;
-    }
-    return rows;
 }
 
 RunReport IncidentImporter::import_csv(const std::string& path, const IncidentColumns& columns) {
@@ -140,7 +132,8 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
         throw ConfigError(fmt::format("{}: is a police.uk file; column options (--x, --lon, --date, ...) do not apply", path));
     }
     m_format = police_uk ? "police.uk" : "csv";
-    const RowFormat format{police_uk, mapped.get(), std::filesystem::path(path).filename().string(), m_working_crs};
+    const bool points_only = m_points && mapped && !mapped->has_id() && !m_study_area && !m_lsoas;
+    const RowFormat format{police_uk, mapped.get(), std::filesystem::path(path).filename().string(), m_working_crs, points_only};
     if (mapped) m_reprojectors.from(mapped->source_crs()); // fail now, not at the first row, on a bad CRS
 
     // Chunks are parsed on every core and committed one at a time in file order.
@@ -180,7 +173,8 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
             carry.clear();
             parser.parse(chunk);
         }
-        handle_rows(chunk, first_line, path, report);
+        if (points_only) handle_points(chunk, first_line, path, report);
+        else handle_rows(chunk, first_line, path, report);
         first_line += chunk.lines;
         if (chunk.ends_inside_quotes) carry.assign(chunk.chunk.bytes, chunk.last_row_offset, std::string::npos);
         // Reported here, in order, once the rows read before the failure have been handled.
@@ -206,8 +200,7 @@ void IncidentImporter::handle_rows(ParsedChunk& parsed, std::int64_t first_line,
     for (std::size_t i = 0; i < rows.size(); ++i) {
         prefetch(i + k_prefetch_ahead);
         ParsedRow& row = rows[i];
-        ++report.rows_read;
-        if (m_progress && report.rows_read % k_progress_every == 0) m_progress(path, report.rows_read);
+        count_row(path, report);
         Incident& inc = row.incident;
         inc.source_line += first_line;
         if (row.transcoded) report.note("transcoded_from_cp1252");
@@ -217,6 +210,37 @@ void IncidentImporter::handle_rows(ParsedChunk& parsed, std::int64_t first_line,
         }
         accept_placed(inc, row.key_hash, row.keyed_by_content, row.raw(), report);
     }
+}
+
+void IncidentImporter::count_row(const std::string& path, RunReport& report) {
+    ++report.rows_read;
+    if (m_progress && report.rows_read % k_progress_every == 0) m_progress(path, report.rows_read);
+}
+
+void IncidentImporter::handle_points(ParsedChunk& parsed, std::int64_t first_line, const std::string& path, RunReport& report) {
+    std::size_t next_row = 0;
+    for (std::size_t i = 0; i <= parsed.points.size(); ++i) {
+        while (next_row < parsed.used && parsed.rows[next_row].points_before == i) {
+            count_row(path, report);
+            handle_unkeyed(parsed.rows[next_row++], first_line, report);
+        }
+        if (i == parsed.points.size()) break;
+        count_row(path, report);
+        const PointRow& point = parsed.points[i];
+        m_points->write_point(point, parsed.categories[point.category]);
+        ++report.kept;
+    }
+}
+
+void IncidentImporter::handle_unkeyed(ParsedRow& row, std::int64_t first_line, RunReport& report) {
+    Incident& inc = row.incident;
+    inc.source_line += first_line;
+    if (row.transcoded) report.note("transcoded_from_cp1252");
+    if (row.why) {
+        reject(report, inc, *row.why, row.raw());
+        return;
+    }
+    accept_new(inc, report);
 }
 
 } // namespace safermap::io

@@ -11,6 +11,8 @@
 #include "io/incidents/incident_columns.hpp"
 #include "io/incidents/incident_placement.hpp"
 #include "io/incidents/incident_rows.hpp"
+#include "io/incidents/point_rows.hpp"
+#include "io/incidents/row_estimate.hpp"
 #include "core/incident_sink.hpp"
 
 #include <functional>
@@ -36,6 +38,15 @@ public:
     void set_study_area(const geo::StudyArea* area, const std::unordered_set<std::string>* lsoa_codes_inside);
     void set_lsoa_index(const geo::AreaIndex* lsoas) { m_lsoas = lsoas; }
     void set_progress(Progress progress) { m_progress = std::move(progress); }
+    // For an analysis of one file, which needs only positions, dates, weights and categories:
+    // a CSV read through `columns` without an id column sends each row that has coordinates
+    // and nothing to reject to `points` as a bare point, built without the row's other columns
+    // and without a key. Every other row (rejected, kept without coordinates, re-encoded) goes
+    // through the stages as usual, keyless too, to the incident sink; both kinds in input order.
+    // Valid only while no row can be a duplicate: one file per importer, an empty KeyRegistry,
+    // and no study area or LSOA index set (their stages are not applied to bare points).
+    // Police.uk files, CSVs with an id and vector layers are read as usual.
+    void set_point_sink(PointRowSink* points) { m_points = points; }
     // How CSV files are read in parallel: chunks of about `bytes` (256 KiB unless set), parsed by
     // `threads` worker threads (0: one per hardware thread). Results never depend on these.
     void set_parallel_reading(std::size_t bytes, unsigned threads) {
@@ -64,7 +75,13 @@ private:
     // then marking and writing. `key_hash` is hash128(incident.key).
     void accept_placed(Incident& incident, const Hash128& key_hash, bool keyed_by_content, std::string_view raw,
                        RunReport& report);
+    // The stages after de-duplication.
+    void accept_new(Incident& incident, RunReport& report);
     void handle_rows(ParsedChunk& parsed, std::int64_t first_line, const std::string& path, RunReport& report);
+    // The same for a points-only read: bare points and other rows, in order, none keyed.
+    void handle_points(ParsedChunk& parsed, std::int64_t first_line, const std::string& path, RunReport& report);
+    void handle_unkeyed(ParsedRow& row, std::int64_t first_line, RunReport& report);
+    void count_row(const std::string& path, RunReport& report);
     void reject(RunReport& report, const Incident& incident, const Rejection& why, std::string_view raw);
 
     IncidentSink& m_sink;
@@ -75,15 +92,12 @@ private:
     const std::unordered_set<std::string>* m_study_lsoas = nullptr;
     const geo::AreaIndex* m_lsoas = nullptr;
     Progress m_progress;
+    PointRowSink* m_points = nullptr;
     WorkingReprojectors m_reprojectors; // for GDAL vector sources; CSV rows use their parsing thread's
     std::string m_format;
     Incident m_incident;
     std::size_t m_chunk_bytes = std::size_t{256} << 10; // ~1,100 police.uk rows
     unsigned m_threads = 0;
 };
-
-// A rough row count for incident files, from their sizes (about 200 bytes a police.uk row;
-// gzip shrinks such CSVs about 6 times), to size duplicate-key tables up front.
-std::size_t estimate_rows(const std::vector<std::string>& files);
 
 } // namespace safermap::io

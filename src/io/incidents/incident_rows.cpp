@@ -7,6 +7,8 @@
 #include "io/incidents/mapped_csv_format.hpp"
 #include "io/incidents/police_uk_format.hpp"
 
+#include <cstring>
+
 namespace safermap::io {
 
 bool repair_encoding(CsvRecord& record) {
@@ -20,11 +22,24 @@ bool repair_encoding(CsvRecord& record) {
 }
 
 void RowParser::parse(ParsedChunk& parsed) {
+    parsed.used = 0;
+    parsed.ends_inside_quotes = false;
+    parsed.points.clear();
+    parsed.categories.clear();
+    m_category_at.clear();
+    const std::string_view rest = std::string_view(parsed.chunk.bytes).substr(parsed.start);
+    // Without a quote in the chunk every record is one line, read without a CSV state machine.
+    if (m_format.points_only && !std::memchr(rest.data(), '"', rest.size())) {
+        parse_lines(parsed);
+        return;
+    }
+    parse_records(parsed);
+}
+
+void RowParser::parse_records(ParsedChunk& parsed) {
     const std::string& bytes = parsed.chunk.bytes;
     const std::size_t offset = parsed.start;
     CsvReader reader(std::string_view(bytes).substr(offset), m_format.file_name, 0, parsed.chunk.at_file_start && offset == 0);
-    parsed.used = 0;
-    parsed.ends_inside_quotes = false;
     // Room for the chunk's rows at once: growing by doubling would move every row's strings.
     constexpr std::size_t k_shortest_likely_row = 100;
     const std::size_t expected_rows = (bytes.size() - offset) / k_shortest_likely_row + 1;
@@ -38,10 +53,85 @@ void RowParser::parse(ParsedChunk& parsed) {
             parsed.lines = m_record.line;     // the next chunk starts where this row does
             return;
         }
-        if (parsed.used == parsed.rows.size()) parsed.rows.emplace_back();
-        parse_row(m_record, parsed.rows[parsed.used++]);
+        if (m_format.points_only && !m_record.unterminated_quote && is_valid_utf8(m_record.raw_view)) {
+            m_fields.assign(m_record.fields.begin(), m_record.fields.end());
+            if (take_point(m_fields, parsed)) continue;
+        }
+        take_row(m_record, parsed);
     }
     parsed.lines = reader.line();
+}
+
+void RowParser::parse_lines(ParsedChunk& parsed) {
+    const std::string& bytes = parsed.chunk.bytes;
+    const char* p = bytes.data() + parsed.start;
+    const char* const end = bytes.data() + bytes.size();
+    std::int64_t line = 0;
+    while (p < end) {
+        const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
+        const char* next = newline ? newline + 1 : end;
+        // The record's text as CsvReader gives it: without the line end, CR included.
+        const char* stop = newline ? newline : end;
+        if (stop > p && stop[-1] == '\r') --stop;
+        if (!take_line(std::string_view(p, static_cast<std::size_t>(stop - p)), parsed)) {
+            // Read exactly as a pass over the whole chunk reads it: the line holds no quote,
+            // so it is one whole record.
+            CsvReader reader(std::string_view(p, static_cast<std::size_t>(next - p)), m_format.file_name, line, false);
+            reader.next(m_record);
+            take_row(m_record, parsed);
+        }
+        if (newline) ++line;
+        p = next;
+    }
+    parsed.lines = line;
+}
+
+bool RowParser::take_line(std::string_view line, ParsedChunk& parsed) {
+    if (line.empty()) return false; // blank_line
+    m_fields.clear();
+    const char* field = line.data();
+    const char* const end = line.data() + line.size();
+    unsigned char high = 0;
+    for (const char* q = field; q < end; ++q) {
+        high |= static_cast<unsigned char>(*q);
+        if (*q == ',') {
+            m_fields.emplace_back(field, static_cast<std::size_t>(q - field));
+            field = q + 1;
+        }
+    }
+    m_fields.emplace_back(field, static_cast<std::size_t>(end - field));
+    // Bytes above 0x7F: a row that is not UTF-8 gets its encoding repaired (and a note).
+    if ((high & 0x80) && !is_valid_utf8(line)) return false;
+    return take_point(m_fields, parsed);
+}
+
+bool RowParser::take_point(std::span<const std::string_view> fields, ParsedChunk& parsed) {
+    const MappedCsvFormat& format = *m_format.mapped;
+    if (!m_to_working) m_to_working = &m_reprojectors.from(format.source_crs());
+    PointRow point;
+    std::string_view category;
+    if (!format.parse_point(fields, *m_to_working, m_dates, point, category)) return false;
+    point.category = category_index(category, parsed);
+    parsed.points.push_back(point);
+    return true;
+}
+
+std::uint32_t RowParser::category_index(std::string_view text, ParsedChunk& parsed) {
+    if (m_last_category < parsed.categories.size() && parsed.categories[m_last_category] == text) return m_last_category;
+    auto it = m_category_at.find(text);
+    if (it == m_category_at.end()) {
+        it = m_category_at.emplace(std::string(text), static_cast<std::uint32_t>(parsed.categories.size())).first;
+        parsed.categories.emplace_back(text);
+    }
+    m_last_category = it->second;
+    return it->second;
+}
+
+void RowParser::take_row(CsvRecord& record, ParsedChunk& parsed) {
+    if (parsed.used == parsed.rows.size()) parsed.rows.emplace_back();
+    ParsedRow& row = parsed.rows[parsed.used++];
+    parse_row(record, row);
+    row.points_before = parsed.points.size();
 }
 
 void RowParser::parse_row(CsvRecord& record, ParsedRow& row) {
@@ -64,13 +154,14 @@ void RowParser::parse_row(CsvRecord& record, ParsedRow& row) {
             row.why = take_police_uk_row(record, inc);
         } else {
             row.why = m_format.mapped->parse(record, inc);
-            if (!row.why && inc.crime_id.empty()) content = KeyRegistry::content_hash(record.fields);
+            // A points-only read keys nothing: no row of one file without ids is a duplicate.
+            if (!row.why && inc.crime_id.empty() && !m_format.points_only) content = KeyRegistry::content_hash(record.fields);
         }
         if (!row.why) row.why = place_incident(inc, m_reprojectors.from(inc.src_crs));
         if (!row.why) {
             row.keyed_by_content = inc.crime_id.empty();
             if (row.keyed_by_content) {
-                row.key_hash = *content;
+                if (content) row.key_hash = *content;
             } else {
                 row.key_hash = hash128(inc.crime_id);
                 inc.key = inc.crime_id;

@@ -8,12 +8,16 @@
 #include "io/csv/csv_chunks.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/incidents/incident_placement.hpp"
+#include "io/incidents/point_rows.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace safermap::io {
@@ -31,6 +35,7 @@ struct ParsedRow {
     bool transcoded = false;       // re-encoded from Windows-1252
     bool keyed_by_content = false; // no Crime ID: key_hash is the content hash of its fields
     Hash128 key_hash;              // hash128(crime_id), or KeyRegistry::content_hash(fields)
+    std::size_t points_before = 0; // points-only reads: how many of the chunk's `points` come first
     // The row as read, for the rejects file: valid while its chunk's bytes are unchanged.
     std::string_view raw() const { return transcoded ? std::string_view(raw_copy) : raw_view; }
 };
@@ -44,6 +49,11 @@ struct ParsedChunk {
     std::int64_t lines = 0;          // line ends consumed (the next chunk's first line, relative)
     bool ends_inside_quotes = false; // the last row is cut off by the chunk's end: join it on
     std::size_t last_row_offset = 0; // where in chunk.bytes that last row starts
+    // Points-only reads (RowFormat::points_only): the rows that are bare points, in order, and
+    // the category texts they index. The other rows are in `rows`, placed among these by
+    // ParsedRow::points_before.
+    std::vector<PointRow> points;
+    std::vector<std::string> categories;
 };
 
 // How to read a row into an incident: shared, read-only, by every parsing thread.
@@ -52,6 +62,9 @@ struct RowFormat {
     const MappedCsvFormat* mapped = nullptr; // for other CSVs
     std::string file_name;                   // Incident::source_file
     std::string working_crs;                 // "none": planar units, no reprojection
+    // A mapped CSV read for analysis only: rows that MappedCsvFormat::parse_point takes become
+    // bare points; the rest are parsed in full but given no key (nothing can be a duplicate).
+    bool points_only = false;
 };
 
 // One parsing thread's own state: PROJ transformations are not shareable between threads.
@@ -62,11 +75,25 @@ public:
     void parse(ParsedChunk& parsed);
 
 private:
+    void parse_records(ParsedChunk& parsed);
+    void parse_lines(ParsedChunk& parsed);
     void parse_row(CsvRecord& record, ParsedRow& row);
+    // Appends the record, parsed in full, to parsed.rows.
+    void take_row(CsvRecord& record, ParsedChunk& parsed);
+    // Appends the row to parsed.points when it is a bare point; false otherwise.
+    bool take_point(std::span<const std::string_view> fields, ParsedChunk& parsed);
+    bool take_line(std::string_view line, ParsedChunk& parsed);
+    std::uint32_t category_index(std::string_view text, ParsedChunk& parsed);
 
     const RowFormat& m_format;
     WorkingReprojectors m_reprojectors;
     CsvRecord m_record;
+    // Points-only reads.
+    const geo::Reprojector* m_to_working = nullptr; // from the mapped CSV's CRS, made on first use
+    PointDates m_dates;
+    std::vector<std::string_view> m_fields;
+    std::map<std::string, std::uint32_t, std::less<>> m_category_at; // this chunk's categories
+    std::uint32_t m_last_category = 0;
 };
 
 // Re-encodes a row that is not valid UTF-8 from Windows-1252, the usual culprit in UK

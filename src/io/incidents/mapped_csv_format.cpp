@@ -3,30 +3,17 @@
 
 #include "core/dates.hpp"
 #include "core/error.hpp"
+#include "geo/reprojector.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <cctype>
-#include <charconv>
-#include <cmath>
 
 namespace safermap::io {
 
 bool IncidentColumns::any() const {
     return has_xy() || has_lonlat() || !crs.empty() || !date.empty() || !category.empty() || !address.empty() ||
            !postcode.empty() || !weight.empty() || !id.empty();
-}
-
-std::optional<double> parse_number(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() || !std::isfinite(value))
-        return std::nullopt;
-    return value;
 }
 
 namespace {
@@ -107,6 +94,33 @@ std::optional<Rejection> MappedCsvFormat::parse(const CsvRecord& record, Inciden
     }
     inc.attributes_json = attributes.empty() ? "" : attributes.dump();
     return std::nullopt;
+}
+
+bool MappedCsvFormat::parse_point(std::span<const std::string_view> f, const geo::Reprojector& to_working, PointDates& dates,
+                                  PointRow& point, std::string_view& category) const {
+    // Each test below is one of parse()'s or place_incident()'s, in the form that passes.
+    if (f.size() != m_header.size()) return false; // short_row, long_row
+    auto get = [&](int i) { return i >= 0 ? f[static_cast<std::size_t>(i)] : std::string_view(); };
+    std::int32_t month = -1, day = -1;
+    if (m_date >= 0 && !dates.read(get(m_date), month, day)) return false; // bad_date
+    double weight = 1;
+    if (m_weight >= 0 && !get(m_weight).empty()) {
+        auto w = parse_number(get(m_weight));
+        if (!w || *w < 0) return false; // bad_weight
+        weight = *w;
+    }
+    // Two numbers are never blank, so the address rules for blank coordinates do not arise.
+    const auto x = parse_number(get(m_x)), y = parse_number(get(m_y));
+    if (!x || !y) return false; // bad_coordinates, no_location, or not geocoded yet
+    double px = *x, py = *y;
+    if (!to_working.transform(px, py)) return false; // coordinates_out_of_range
+    point.x = px;
+    point.y = py;
+    point.weight = weight;
+    point.month = month;
+    point.day = day;
+    category = get(m_category);
+    return true;
 }
 
 } // namespace safermap::io

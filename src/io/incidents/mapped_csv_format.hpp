@@ -4,11 +4,19 @@
 #include "core/incident.hpp"
 #include "core/rejects.hpp"
 #include "io/csv/csv_reader.hpp"
+#include "io/csv/number_text.hpp"
 #include "io/incidents/incident_columns.hpp"
+#include "io/incidents/point_rows.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
+
+namespace safermap::geo {
+class Reprojector;
+}
 
 namespace safermap::io {
 
@@ -26,6 +34,18 @@ public:
     // which throws nlohmann::json::type_error on anything else.
     std::optional<Rejection> parse(const CsvRecord& record, Incident& incident) const;
 
+    // The same row as a bare point, for an analysis that reads nothing else: fills `point`
+    // (category as the row's text in `category`) exactly as parse(), place_incident() with
+    // `to_working` and PointCollector would, and returns true. Returns false, touching nothing
+    // the caller keeps, for any row parse() or place_incident() would reject or keep without
+    // coordinates: the caller must then take the row through those. The caller must have
+    // checked that the row needs no encoding repair (repair_encoding): such rows, and the note
+    // they earn, go through parse() too.
+    bool parse_point(std::span<const std::string_view> fields, const geo::Reprojector& to_working, PointDates& dates,
+                     PointRow& point, std::string_view& category) const;
+
+    bool has_id() const { return m_id >= 0; }
+
     const std::string& source_crs() const { return m_crs; }
 
 private:
@@ -34,8 +54,5 @@ private:
     std::vector<bool> m_mapped;
     std::string m_crs;
 };
-
-// Parses a decimal number that fills the whole of `text` (surrounding spaces allowed).
-std::optional<double> parse_number(std::string_view text);
 
 } // namespace safermap::io

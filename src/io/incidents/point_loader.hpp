@@ -3,6 +3,7 @@
 
 #include "core/run_report.hpp"
 #include "io/incidents/incident_columns.hpp"
+#include "io/incidents/month_numbers.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -38,14 +39,6 @@ struct PointFilter {
                                          // boundary: how its area is drawn, for descriptions
     bool study_area_only = false;        // drop incidents marked outside the study area
 };
-
-// "2025-03" -> 2025 * 12 + 2; throws ConfigError naming `what` for anything else.
-std::int32_t month_index(const std::string& yyyy_mm, const char* what);
-std::string month_text(std::int32_t index);
-
-// "2025-03-31" or "2025-03-31T14:05:00" (an incident's `occurred`) -> days since 1970-01-01;
-// -1 for anything without a whole valid date ("2025-03", "").
-std::int32_t day_number(std::string_view iso_date);
 
 // Loads a project's located incidents that pass `filter`. Incidents not yet geocoded are
 // counted in report.notes_by_reason["not_geocoded"], never silently skipped. Throws
