@@ -83,6 +83,12 @@ case "$action" in
     chmod 700 "$dir"
     as_server_user "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 > "$dir/initdb.log" 2>&1 ||
       { echo "pg_test_cluster: initdb failed:" >&2; cat "$dir/initdb.log" >&2; exit 1; }
+    # The server outlives this script: it must not inherit our open files beyond stdio (a
+    # caller's `flock LOCK ctest` lock would otherwise stay held until the server stops).
+    for fd in /proc/$$/fd/*; do
+      fd="${fd##*/}"
+      (( fd > 2 )) && eval "exec $fd>&-" 2> /dev/null || true
+    done
     if ! as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-k $dir -p $port -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
         start > /dev/null; then
