@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace safermap::io {
@@ -70,20 +71,24 @@ void IncidentImporter::assign_content_key(Incident& inc, Hash128& key_hash) {
 
 void IncidentImporter::accept_placed(Incident& inc, const Hash128& key_hash, bool keyed_by_content, std::string_view raw,
                                      RunReport& report) {
-    switch (m_keys.insert_hashed(key_hash)) {
-    case KeyRegistry::Seen::new_key: break;
-    case KeyRegistry::Seen::in_project:
-        reject(report, inc, {"already_in_project", fmt::format("incident {} is already in the project", inc.key)}, raw);
-        return;
-    case KeyRegistry::Seen::in_this_import:
-        reject(report, inc,
-               {keyed_by_content ? "duplicate_row" : "duplicate_crime_id",
-                fmt::format("{} {} appeared earlier in this import; the first row is kept",
-                            keyed_by_content ? "row" : "Crime ID", inc.key)},
-               raw);
+    if (auto why = duplicate_rejection(m_keys.insert_hashed(key_hash), keyed_by_content, inc.key)) {
+        reject(report, inc, *why, raw);
         return;
     }
     accept_new(inc, report);
+}
+
+std::optional<Rejection> duplicate_rejection(KeyRegistry::Seen seen, bool keyed_by_content, std::string_view key) {
+    switch (seen) {
+    case KeyRegistry::Seen::new_key: return std::nullopt;
+    case KeyRegistry::Seen::in_project:
+        return Rejection{"already_in_project", fmt::format("incident {} is already in the project", key)};
+    case KeyRegistry::Seen::in_this_import:
+        return Rejection{keyed_by_content ? "duplicate_row" : "duplicate_crime_id",
+                         fmt::format("{} {} appeared earlier in this import; the first row is kept",
+                                     keyed_by_content ? "row" : "Crime ID", key)};
+    }
+    return std::nullopt;
 }
 
 void IncidentImporter::accept_new(Incident& inc, RunReport& report) {
@@ -132,8 +137,11 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
         throw ConfigError(fmt::format("{}: is a police.uk file; column options (--x, --lon, --date, ...) do not apply", path));
     }
     m_format = police_uk ? "police.uk" : "csv";
-    const bool points_only = m_points && mapped && !mapped->has_id() && !m_study_area && !m_lsoas;
-    const RowFormat format{police_uk, mapped.get(), std::filesystem::path(path).filename().string(), m_working_crs, points_only};
+    // A police.uk file's bare points keep their Crime IDs, to be checked below; a mapped CSV's
+    // have no id, so none of its rows can be a duplicate.
+    const bool points_only = m_points && (police_uk || !mapped->has_id()) && !m_study_area && !m_lsoas;
+    m_format_file = std::filesystem::path(path).filename().string();
+    const RowFormat format{police_uk, mapped.get(), m_format_file, m_working_crs, points_only};
     if (mapped) m_reprojectors.from(mapped->source_crs()); // fail now, not at the first row, on a bad CRS
 
     // Chunks are parsed on every core and committed one at a time in file order.
@@ -218,21 +226,41 @@ void IncidentImporter::count_row(const std::string& path, RunReport& report) {
 }
 
 void IncidentImporter::handle_points(ParsedChunk& parsed, std::int64_t first_line, const std::string& path, RunReport& report) {
-    std::size_t next_row = 0;
+    const std::vector<KeyedPoint>& keyed = parsed.point_keys;
+    // As in handle_rows, the key table is prefetched a few keyed points ahead.
+    constexpr std::size_t k_prefetch_ahead = 32;
+    for (std::size_t k = 0; k < std::min(k_prefetch_ahead, keyed.size()); ++k) m_keys.prefetch(keyed[k].key_hash);
+    std::size_t next_row = 0, next_key = 0;
     for (std::size_t i = 0; i <= parsed.points.size(); ++i) {
         while (next_row < parsed.used && parsed.rows[next_row].points_before == i) {
             count_row(path, report);
-            handle_unkeyed(parsed.rows[next_row++], first_line, report);
+            handle_full_row(parsed.rows[next_row++], first_line, report);
         }
         if (i == parsed.points.size()) break;
         count_row(path, report);
+        if (next_key < keyed.size() && keyed[next_key].point == i) {
+            if (next_key + k_prefetch_ahead < keyed.size()) m_keys.prefetch(keyed[next_key + k_prefetch_ahead].key_hash);
+            if (reject_duplicate_point(keyed[next_key++], first_line, report)) continue;
+        }
         const PointRow& point = parsed.points[i];
         m_points->write_point(point, parsed.categories[point.category]);
         ++report.kept;
     }
 }
 
-void IncidentImporter::handle_unkeyed(ParsedRow& row, std::int64_t first_line, RunReport& report) {
+bool IncidentImporter::reject_duplicate_point(const KeyedPoint& keyed, std::int64_t first_line, RunReport& report) {
+    const KeyRegistry::Seen seen = m_keys.insert_hashed(keyed.key_hash);
+    if (seen == KeyRegistry::Seen::new_key) return false;
+    // Only the rare duplicate needs its Crime ID as text: it is read again from the row.
+    CsvReader reader(keyed.raw, m_format_file, 0, false);
+    CsvRecord record;
+    reader.next(record);
+    const auto why = duplicate_rejection(seen, false, record.fields.empty() ? std::string_view() : record.fields[0]);
+    m_rejects.add(report, RejectedRow{m_format_file, keyed.line + first_line, why->reason, why->detail, keyed.raw});
+    return true;
+}
+
+void IncidentImporter::handle_full_row(ParsedRow& row, std::int64_t first_line, RunReport& report) {
     Incident& inc = row.incident;
     inc.source_line += first_line;
     if (row.transcoded) report.note("transcoded_from_cp1252");
@@ -240,7 +268,9 @@ void IncidentImporter::handle_unkeyed(ParsedRow& row, std::int64_t first_line, R
         reject(report, inc, *row.why, row.raw());
         return;
     }
-    accept_new(inc, report);
+    // A row with a Crime ID may repeat one; a row without can repeat nothing in one file.
+    if (!inc.crime_id.empty()) accept_placed(inc, row.key_hash, false, row.raw(), report);
+    else accept_new(inc, report);
 }
 
 } // namespace safermap::io

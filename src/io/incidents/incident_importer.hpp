@@ -23,6 +23,9 @@
 
 namespace safermap::io {
 
+// Why a row whose key was `seen` before is rejected (none for a new key); `key` is for the message.
+std::optional<Rejection> duplicate_rejection(KeyRegistry::Seen seen, bool keyed_by_content, std::string_view key);
+
 // Everything an incident import streams each row through, in order: placement
 // (reprojection), de-duplication, study-area marking, the own-LSOA check, then the writer.
 // Rows that fail a step go to `rejects`; nothing else is dropped. Accepted rows go to `sink`.
@@ -39,13 +42,14 @@ public:
     void set_lsoa_index(const geo::AreaIndex* lsoas) { m_lsoas = lsoas; }
     void set_progress(Progress progress) { m_progress = std::move(progress); }
     // For an analysis of one file, which needs only positions, dates, weights and categories:
-    // a CSV read through `columns` without an id column sends each row that has coordinates
-    // and nothing to reject to `points` as a bare point, built without the row's other columns
-    // and without a key. Every other row (rejected, kept without coordinates, re-encoded) goes
-    // through the stages as usual, keyless too, to the incident sink; both kinds in input order.
-    // Valid only while no row can be a duplicate: one file per importer, an empty KeyRegistry,
-    // and no study area or LSOA index set (their stages are not applied to bare points).
-    // Police.uk files, CSVs with an id and vector layers are read as usual.
+    // a police.uk CSV, or a CSV read through `columns` without an id column, sends each row
+    // that has coordinates and nothing to reject to `points` as a bare point, built without the
+    // row's other columns. Every other row (rejected, kept without coordinates, re-encoded)
+    // goes through the stages as usual to the incident sink; both kinds in input order. Only
+    // Crime IDs are checked for duplicates (a police.uk point's too): rows without an id get no
+    // content key, so this is valid only while nothing else can be a duplicate: one file per
+    // importer, an empty KeyRegistry, and no study area or LSOA index set (their stages are
+    // not applied to bare points). CSVs with an id column and vector layers are read as usual.
     void set_point_sink(PointRowSink* points) { m_points = points; }
     // How CSV files are read in parallel: chunks of about `bytes` (256 KiB unless set), parsed by
     // `threads` worker threads (0: one per hardware thread). Results never depend on these.
@@ -78,9 +82,12 @@ private:
     // The stages after de-duplication.
     void accept_new(Incident& incident, RunReport& report);
     void handle_rows(ParsedChunk& parsed, std::int64_t first_line, const std::string& path, RunReport& report);
-    // The same for a points-only read: bare points and other rows, in order, none keyed.
+    // The same for a points-only read: bare points and other rows, in order.
     void handle_points(ParsedChunk& parsed, std::int64_t first_line, const std::string& path, RunReport& report);
-    void handle_unkeyed(ParsedRow& row, std::int64_t first_line, RunReport& report);
+    // A point whose Crime ID came earlier: rejected as handle_rows would reject its row.
+    bool reject_duplicate_point(const KeyedPoint& keyed, std::int64_t first_line, RunReport& report);
+    // A points-only read's row that is not a bare point.
+    void handle_full_row(ParsedRow& row, std::int64_t first_line, RunReport& report);
     void count_row(const std::string& path, RunReport& report);
     void reject(RunReport& report, const Incident& incident, const Rejection& why, std::string_view raw);
 
@@ -95,6 +102,7 @@ private:
     PointRowSink* m_points = nullptr;
     WorkingReprojectors m_reprojectors; // for GDAL vector sources; CSV rows use their parsing thread's
     std::string m_format;
+    std::string m_format_file; // the CSV's file name, as Incident::source_file gives it
     Incident m_incident;
     std::size_t m_chunk_bytes = std::size_t{256} << 10; // ~1,100 police.uk rows
     unsigned m_threads = 0;

@@ -26,6 +26,7 @@ void RowParser::parse(ParsedChunk& parsed) {
     parsed.ends_inside_quotes = false;
     parsed.points.clear();
     parsed.categories.clear();
+    parsed.point_keys.clear();
     m_category_at.clear();
     const std::string_view rest = std::string_view(parsed.chunk.bytes).substr(parsed.start);
     // Without a quote in the chunk every record is one line, read without a CSV state machine.
@@ -55,7 +56,7 @@ void RowParser::parse_records(ParsedChunk& parsed) {
         }
         if (m_format.points_only && !m_record.unterminated_quote && is_valid_utf8(m_record.raw_view)) {
             m_fields.assign(m_record.fields.begin(), m_record.fields.end());
-            if (take_point(m_fields, parsed)) continue;
+            if (take_point(m_fields, m_record.line, m_record.raw_view, parsed)) continue;
         }
         take_row(m_record, parsed);
     }
@@ -73,7 +74,7 @@ void RowParser::parse_lines(ParsedChunk& parsed) {
         // The record's text as CsvReader gives it: without the line end, CR included.
         const char* stop = newline ? newline : end;
         if (stop > p && stop[-1] == '\r') --stop;
-        if (!take_line(std::string_view(p, static_cast<std::size_t>(stop - p)), parsed)) {
+        if (!take_line(std::string_view(p, static_cast<std::size_t>(stop - p)), line, parsed)) {
             // Read exactly as a pass over the whole chunk reads it: the line holds no quote,
             // so it is one whole record.
             CsvReader reader(std::string_view(p, static_cast<std::size_t>(next - p)), m_format.file_name, line, false);
@@ -86,11 +87,11 @@ void RowParser::parse_lines(ParsedChunk& parsed) {
     parsed.lines = line;
 }
 
-bool RowParser::take_line(std::string_view line, ParsedChunk& parsed) {
-    if (line.empty()) return false; // blank_line
+bool RowParser::take_line(std::string_view text, std::int64_t line, ParsedChunk& parsed) {
+    if (text.empty()) return false; // blank_line
     m_fields.clear();
-    const char* field = line.data();
-    const char* const end = line.data() + line.size();
+    const char* field = text.data();
+    const char* const end = text.data() + text.size();
     unsigned char high = 0;
     for (const char* q = field; q < end; ++q) {
         high |= static_cast<unsigned char>(*q);
@@ -101,16 +102,24 @@ bool RowParser::take_line(std::string_view line, ParsedChunk& parsed) {
     }
     m_fields.emplace_back(field, static_cast<std::size_t>(end - field));
     // Bytes above 0x7F: a row that is not UTF-8 gets its encoding repaired (and a note).
-    if ((high & 0x80) && !is_valid_utf8(line)) return false;
-    return take_point(m_fields, parsed);
+    if ((high & 0x80) && !is_valid_utf8(text)) return false;
+    return take_point(m_fields, line, text, parsed);
 }
 
-bool RowParser::take_point(std::span<const std::string_view> fields, ParsedChunk& parsed) {
-    const MappedCsvFormat& format = *m_format.mapped;
-    if (!m_to_working) m_to_working = &m_reprojectors.from(format.source_crs());
+bool RowParser::take_point(std::span<const std::string_view> fields, std::int64_t line, std::string_view raw,
+                           ParsedChunk& parsed) {
     PointRow point;
     std::string_view category;
-    if (!format.parse_point(fields, *m_to_working, m_dates, point, category)) return false;
+    if (m_format.police_uk) {
+        if (!m_to_working) m_to_working = &m_reprojectors.from(k_police_uk_crs);
+        std::string_view crime_id;
+        if (!parse_police_uk_point(fields, *m_to_working, m_months, point, category, crime_id)) return false;
+        if (!crime_id.empty()) parsed.point_keys.push_back({parsed.points.size(), hash128(crime_id), line, raw});
+    } else {
+        const MappedCsvFormat& format = *m_format.mapped;
+        if (!m_to_working) m_to_working = &m_reprojectors.from(format.source_crs());
+        if (!format.parse_point(fields, *m_to_working, m_dates, point, category)) return false;
+    }
     point.category = category_index(category, parsed);
     parsed.points.push_back(point);
     return true;
@@ -150,7 +159,8 @@ void RowParser::parse_row(CsvRecord& record, ParsedRow& row) {
         // A row without an id is keyed by all its fields, hashed before they move on.
         std::optional<Hash128> content;
         if (m_format.police_uk) {
-            if (!record.fields.empty() && record.fields[0].empty()) content = KeyRegistry::content_hash(record.fields);
+            if (!record.fields.empty() && record.fields[0].empty() && !m_format.points_only)
+                content = KeyRegistry::content_hash(record.fields);
             row.why = take_police_uk_row(record, inc);
         } else {
             row.why = m_format.mapped->parse(record, inc);

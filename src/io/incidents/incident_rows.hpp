@@ -40,6 +40,14 @@ struct ParsedRow {
     std::string_view raw() const { return transcoded ? std::string_view(raw_copy) : raw_view; }
 };
 
+// A bare point that has a Crime ID, to be checked for duplicates before it is kept.
+struct KeyedPoint {
+    std::size_t point = 0;   // its index in ParsedChunk::points
+    Hash128 key_hash;        // hash128(Crime ID)
+    std::int64_t line = 0;   // relative to the chunk's first line, as Incident::source_line is
+    std::string_view raw;    // the row as read, in its chunk's bytes, for the rejects file
+};
+
 // The rows of one chunk, numbered relative to the chunk's first line (0).
 struct ParsedChunk {
     CsvChunk chunk;
@@ -54,6 +62,8 @@ struct ParsedChunk {
     // ParsedRow::points_before.
     std::vector<PointRow> points;
     std::vector<std::string> categories;
+    // Police.uk points with a Crime ID, in order: their duplicates are found in input order.
+    std::vector<KeyedPoint> point_keys;
 };
 
 // How to read a row into an incident: shared, read-only, by every parsing thread.
@@ -62,8 +72,9 @@ struct RowFormat {
     const MappedCsvFormat* mapped = nullptr; // for other CSVs
     std::string file_name;                   // Incident::source_file
     std::string working_crs;                 // "none": planar units, no reprojection
-    // A mapped CSV read for analysis only: rows that MappedCsvFormat::parse_point takes become
-    // bare points; the rest are parsed in full but given no key (nothing can be a duplicate).
+    // One file read for analysis only: rows that parse_police_uk_point or
+    // MappedCsvFormat::parse_point takes become bare points; the rest are parsed in full. Rows
+    // without an id get no content key: in one file nothing but a repeated id is a duplicate.
     bool points_only = false;
 };
 
@@ -80,17 +91,19 @@ private:
     void parse_row(CsvRecord& record, ParsedRow& row);
     // Appends the record, parsed in full, to parsed.rows.
     void take_row(CsvRecord& record, ParsedChunk& parsed);
-    // Appends the row to parsed.points when it is a bare point; false otherwise.
-    bool take_point(std::span<const std::string_view> fields, ParsedChunk& parsed);
-    bool take_line(std::string_view line, ParsedChunk& parsed);
+    // Appends the row (on relative `line`, read as `raw`) to parsed.points when it is a bare
+    // point; false otherwise.
+    bool take_point(std::span<const std::string_view> fields, std::int64_t line, std::string_view raw, ParsedChunk& parsed);
+    bool take_line(std::string_view text, std::int64_t line, ParsedChunk& parsed);
     std::uint32_t category_index(std::string_view text, ParsedChunk& parsed);
 
     const RowFormat& m_format;
     WorkingReprojectors m_reprojectors;
     CsvRecord m_record;
     // Points-only reads.
-    const geo::Reprojector* m_to_working = nullptr; // from the mapped CSV's CRS, made on first use
+    const geo::Reprojector* m_to_working = nullptr; // from the file's CRS, made on first use
     PointDates m_dates;
+    PointMonths m_months;
     std::vector<std::string_view> m_fields;
     std::map<std::string, std::uint32_t, std::less<>> m_category_at; // this chunk's categories
     std::uint32_t m_last_category = 0;

@@ -24,4 +24,16 @@ bool PointDates::read(std::string_view text, std::int32_t& month, std::int32_t& 
     return m_ok;
 }
 
+bool PointMonths::read(std::string_view text, std::int32_t& month) {
+    if (!m_filled || text != m_text) {
+        m_text.assign(text);
+        m_filled = true;
+        m_ok = parse_month(text).has_value();
+        // The row's own text, numbered as PointCollector numbers a stored incident's month.
+        if (m_ok) m_month = month_index(m_text, "month");
+    }
+    month = m_month;
+    return m_ok;
+}
+
 } // namespace safermap::io

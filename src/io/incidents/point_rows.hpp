@@ -41,4 +41,18 @@ private:
     std::int32_t m_month = -1, m_day = -1;
 };
 
+// The month number of a police.uk Month column ("2025-03"), as parse_police_uk_row checks it
+// and PointCollector numbers it, remembering the last text: a police.uk file is one month.
+// One per thread.
+class PointMonths {
+public:
+    // False when parse_month refuses `text` (the row is then rejected as bad_month).
+    bool read(std::string_view text, std::int32_t& month);
+
+private:
+    std::string m_text;
+    bool m_ok = false, m_filled = false;
+    std::int32_t m_month = -1;
+};
+
 } // namespace safermap::io

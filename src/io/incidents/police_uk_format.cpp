@@ -2,6 +2,8 @@
 #include "io/incidents/police_uk_format.hpp"
 
 #include "core/dates.hpp"
+#include "geo/reprojector.hpp"
+#include "io/csv/number_text.hpp"
 
 #include <fmt/format.h>
 
@@ -42,7 +44,7 @@ std::optional<Rejection> read_police_uk_row(Record& record, Incident& inc, Move 
     move_field(f[3], inc.falls_within);
     move_field(f[4], inc.src_x);
     move_field(f[5], inc.src_y);
-    inc.src_crs = "EPSG:4326";
+    inc.src_crs = k_police_uk_crs;
     move_field(f[6], inc.location);
     move_field(f[7], inc.lsoa_code);
     move_field(f[8], inc.lsoa_name);
@@ -61,6 +63,27 @@ std::optional<Rejection> parse_police_uk_row(const CsvRecord& record, Incident& 
 
 std::optional<Rejection> take_police_uk_row(CsvRecord& record, Incident& inc) {
     return read_police_uk_row(record, inc, [](std::string& from, std::string& to) { to.swap(from); });
+}
+
+bool parse_police_uk_point(std::span<const std::string_view> f, const geo::Reprojector& to_working, PointMonths& months,
+                           PointRow& point, std::string_view& category, std::string_view& crime_id) {
+    // Each test below is one of read_police_uk_row's or place_incident's, in the form that passes.
+    if (f.size() != k_police_uk_columns.size()) return false; // short_row, long_row
+    std::int32_t month = -1;
+    if (!months.read(f[1], month)) return false; // bad_month
+    // Two numbers are never blank, so the rules for blank coordinates do not arise.
+    const auto x = parse_number(f[4]), y = parse_number(f[5]);
+    if (!x || !y) return false; // bad_coordinates, no_location
+    double px = *x, py = *y;
+    if (!to_working.transform(px, py)) return false; // coordinates_out_of_range
+    point.x = px;
+    point.y = py;
+    point.weight = 1; // police.uk rows carry no weight
+    point.month = month;
+    point.day = -1;   // nor a date finer than the month
+    category = f[9];
+    crime_id = f[0];
+    return true;
 }
 
 std::array<std::string_view, 12> police_uk_fields(const Incident& i) {

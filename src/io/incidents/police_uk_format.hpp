@@ -4,13 +4,22 @@
 #include "core/incident.hpp"
 #include "core/rejects.hpp"
 #include "io/csv/csv_reader.hpp"
+#include "io/incidents/point_rows.hpp"
 
 #include <array>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
+namespace safermap::geo {
+class Reprojector;
+}
+
 namespace safermap::io {
+
+// The CRS of police.uk's Longitude and Latitude.
+inline constexpr const char* k_police_uk_crs = "EPSG:4326";
 
 // The 12 columns of a data.police.uk street-level crime file, in file order.
 inline constexpr std::array<std::string_view, 12> k_police_uk_columns{
@@ -28,6 +37,12 @@ std::optional<Rejection> parse_police_uk_row(const CsvRecord& record, Incident& 
 // left holding the incident's old strings, for their capacity.
 std::optional<Rejection> take_police_uk_row(CsvRecord& record, Incident& incident);
 
+// A police.uk row read as a bare point for analysis (IncidentImporter::set_point_sink): true
+// when the row has 12 fields, a valid Month and coordinates that `to_working` places, that is
+// when parse_police_uk_row and place_incident would both keep it. `category` and `crime_id`
+// are views of the row's Crime type and Crime ID ("" for anti-social behaviour).
+bool parse_police_uk_point(std::span<const std::string_view> fields, const geo::Reprojector& to_working, PointMonths& months,
+                           PointRow& point, std::string_view& category, std::string_view& crime_id);
 // The 12 fields of a stored incident in police.uk column order (for export and round trips).
 std::array<std::string_view, 12> police_uk_fields(const Incident& incident);
 
