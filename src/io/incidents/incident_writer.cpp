@@ -37,7 +37,7 @@ struct IncidentWriter::FieldIndexes {
 IncidentWriter::IncidentWriter(ProjectStore& store)
     : m_store(store), m_layer(store.layer(schema::k_incidents)), m_partitions(store),
       m_feature(std::make_unique<OGRFeature>(m_layer.GetLayerDefn())),
-      m_idx(std::make_unique<FieldIndexes>(*m_layer.GetLayerDefn())) {}
+      m_idx(std::make_unique<FieldIndexes>(*m_layer.GetLayerDefn())), m_spatial_index(DeferredSpatialIndex::start(store)) {}
 
 IncidentWriter::~IncidentWriter() = default;
 
@@ -91,6 +91,12 @@ void IncidentWriter::write(const Incident& inc) {
         throw IoError(fmt::format("{}: line {}: cannot store incident in {} ({})", inc.source_file, inc.source_line,
                                   m_store.path(), gdal_last_error()));
     }
+    if (m_spatial_index && inc.xy) m_spatial_index->add(f.GetFID(), inc.xy->x, inc.xy->y);
+}
+
+void IncidentWriter::finish() {
+    if (m_spatial_index) m_spatial_index->finish();
+    m_spatial_index.reset();
 }
 
 void read_incident(const OGRFeature& f, Incident& inc) {

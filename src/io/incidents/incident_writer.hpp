@@ -3,6 +3,7 @@
 
 #include "core/incident.hpp"
 #include "core/incident_sink.hpp"
+#include "io/project/deferred_spatial_index.hpp"
 #include "io/project/incident_partitions.hpp"
 #include "io/project/project_store.hpp"
 
@@ -22,6 +23,9 @@ public:
 
     // Throws IoError naming the source file and line when OGR refuses the feature.
     void write(const Incident& incident) override;
+    // Completes what writing deferred (a first import's GeoPackage R-tree, deferred_spatial_index);
+    // call it after the last row and before the import commits. Throws IoError.
+    void finish();
 
 private:
     ProjectStore& m_store;
@@ -31,6 +35,7 @@ private:
     OGRPoint m_point;
     struct FieldIndexes;
     std::unique_ptr<FieldIndexes> m_idx;
+    std::unique_ptr<DeferredSpatialIndex> m_spatial_index; // a GeoPackage's first import: packed at the end
 };
 
 // Reads a stored incident back (the inverse of IncidentWriter::write).

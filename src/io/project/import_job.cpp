@@ -140,6 +140,7 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
             summary.incidents_total.add(report);
             log.append(schema::k_incidents, path, importer.last_format(), report, rejects_writer.path());
         }
+        writer.finish();
         record_incident_months(store);
         // PostgreSQL: fresh statistics for the planner before anyone queries, rather than
         // whenever autovacuum gets round to it: straight after a 6-million-row import a
