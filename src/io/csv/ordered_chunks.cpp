@@ -78,7 +78,11 @@ void run_ordered_chunks(const RowFormat& format, unsigned threads, const Ordered
     if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
     Turns turns(steps);
     std::vector<std::thread> helpers;
-    for (unsigned i = 1; i < threads; ++i) helpers.emplace_back([&] { turns.work(format); });
+    for (unsigned i = 1; i < threads; ++i)
+        helpers.emplace_back([&] {
+            if (steps.start_helper) steps.start_helper();
+            turns.work(format);
+        });
     turns.work(format);
     for (auto& t : helpers) t.join();
     turns.rethrow_any();

@@ -19,6 +19,9 @@ struct OrderedChunkSteps {
     std::function<bool(ParsedChunk&)> next;               // fills the chunk; false at the end
     std::function<void(ParsedChunk&, RowParser&)> parse;  // any thread, in parallel
     std::function<void(ParsedChunk&, RowParser&)> commit; // one at a time, in order
+    // Run first on each helper thread (optional): the commit of the file's first rows may fall
+    // to any thread, so a helper must work with the caller's per-thread settings.
+    std::function<void()> start_helper;
 };
 void run_ordered_chunks(const RowFormat& format, unsigned threads, const OrderedChunkSteps& steps);
 

@@ -3,8 +3,10 @@
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
+#include <cpl_string.h>
 #include <gdal.h>
 
+#include <memory>
 #include <mutex>
 
 namespace safermap::io {
@@ -42,6 +44,11 @@ void gdal_clear_error() {
     t_last_error.clear();
     t_first_error.clear();
     CPLErrorReset();
+}
+
+std::function<void()> share_thread_options() {
+    auto options = std::make_shared<CPLStringList>(CPLGetThreadLocalConfigOptions(), TRUE);
+    return [options] { CPLSetThreadLocalConfigOptions(options->List()); };
 }
 
 ScopedConfigOption::ScopedConfigOption(const char* key, const char* value) : m_key(key) {

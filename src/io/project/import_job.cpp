@@ -9,6 +9,7 @@
 #include "io/features/cctv_importer.hpp"
 #include "io/gdal/gdal_env.hpp"
 #include "io/project/import_log.hpp"
+#include "io/project/incident_partitions.hpp"
 #include "io/incidents/incident_importer.hpp"
 #include "io/incidents/incident_writer.hpp"
 #include "io/features/intervention_importer.hpp"
@@ -82,8 +83,9 @@ void record_incident_months(ProjectStore& store) {
     if (!vintage.empty()) store.set_setting("vintage.incidents", vintage);
 }
 
+// `created_now`: this import made the project, so no other session can see it before commit.
 ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& request, ImportLog& log,
-                                 RejectsWriter& rejects_writer) {
+                                 RejectsWriter& rejects_writer, bool created_now) {
     ImportSummary summary;
     summary.project = store.path();
     summary.working_crs = store.working_crs();
@@ -129,6 +131,8 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
         keys.reserve(estimate_rows(request.incident_files),
                      static_cast<std::size_t>(store.layer(schema::k_incidents).GetFeatureCount(TRUE)));
         load_incident_keys(store, keys);
+        // PostGIS: a project nobody else can see yet is loaded first and indexed after.
+        if (created_now) drop_incident_indexes(store);
         IncidentWriter writer(store);
         IncidentImporter importer(writer, keys, rejects, store.working_crs());
         importer.set_study_area(study_area.get(), &lsoas_inside);
@@ -141,6 +145,7 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
             log.append(schema::k_incidents, path, importer.last_format(), report, rejects_writer.path());
         }
         writer.finish();
+        if (created_now) create_incident_indexes(store);
         record_incident_months(store);
         // PostgreSQL: fresh statistics for the planner before anyone queries, rather than
         // whenever autovacuum gets round to it: straight after a 6-million-row import a
@@ -170,7 +175,7 @@ ImportSummary run_import(const ImportRequest& request) {
             request.rejects_path.empty() ? default_rejects_path(store->location(), log.import_id()) : request.rejects_path;
         RejectsWriter rejects_writer(rejects_path);
         if (!store->in_transaction()) store->begin();
-        ImportSummary summary = run_in_transaction(*store, request, log, rejects_writer);
+        ImportSummary summary = run_in_transaction(*store, request, log, rejects_writer, !exists);
         store->commit();
         rejects_writer.close();
         summary.rejects_written = rejects_writer.rows_written();

@@ -50,7 +50,32 @@ std::set<std::string, std::less<>> partition_years(ProjectStore& store) {
     return years;
 }
 
+// Name and definition of each index create_incident_indexes makes.
+struct IndexDefinition {
+    std::string_view suffix, definition;
+};
+constexpr IndexDefinition k_incident_indexes[] = {{"fid_uq", "UNIQUE INDEX {0}_fid_uq ON {0} (fid, month)"},
+                                                  {"geom_geom_idx", "INDEX {0}_geom_geom_idx ON {0} USING gist (geom)"},
+                                                  {"month_idx", "INDEX {0}_month_idx ON {0} (month)"},
+                                                  {"category_idx", "INDEX {0}_category_idx ON {0} (category)"},
+                                                  {"key_uq", "UNIQUE INDEX {0}_key_uq ON {0} (key, month)"}};
+
 } // namespace
+
+void create_incident_indexes(ProjectStore& store) {
+    if (store.dialect() != SqlDialect::postgres) return;
+    // Each index is built by sorting: more memory than the server's default 64 MB keeps a
+    // million rows' sort out of temporary files (for this transaction only).
+    run(store, "SET LOCAL maintenance_work_mem = '256MB'");
+    for (const auto& index : k_incident_indexes) run(store, "CREATE " + fmt::format(fmt::runtime(index.definition), schema::k_incidents));
+}
+
+void drop_incident_indexes(ProjectStore& store) {
+    if (store.dialect() != SqlDialect::postgres) return;
+    std::string names;
+    for (const auto& index : k_incident_indexes) names += fmt::format("{}{}_{}", names.empty() ? "" : ", ", schema::k_incidents, index.suffix);
+    run(store, "DROP INDEX " + names);
+}
 
 bool is_incident_partition(std::string_view layer) {
     return layer == k_undated || (layer.starts_with(k_year_prefix) && is_year(layer.substr(k_year_prefix.size())));
@@ -70,11 +95,7 @@ void partition_incidents(ProjectStore& store) {
     // No primary key: a partitioned table's would have to be (fid, month), which GDAL does not
     // take for a feature ID; it is told the FID column instead (postgres_database.cpp). The
     // unique (fid, month) index serves reading in fid order and updates by fid.
-    run(store, fmt::format("CREATE UNIQUE INDEX {0}_fid_uq ON {0} (fid, month)", t));
-    run(store, fmt::format("CREATE INDEX {0}_geom_geom_idx ON {0} USING gist (geom)", t));
-    run(store, fmt::format("CREATE INDEX {0}_month_idx ON {0} (month)", t));
-    run(store, fmt::format("CREATE INDEX {0}_category_idx ON {0} (category)", t));
-    run(store, fmt::format("CREATE UNIQUE INDEX {0}_key_uq ON {0} (key, month)", t));
+    create_incident_indexes(store);
     run(store, fmt::format("CREATE TABLE {1} PARTITION OF {0} FOR VALUES FROM (MINVALUE) TO ('0')", t, k_undated));
     std::vector<std::string> years;
     for_each_row(store.dataset(), store.path(),

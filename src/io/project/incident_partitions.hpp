@@ -25,6 +25,16 @@ bool is_incident_partition(std::string_view layer);
 // Nothing on a GeoPackage. Throws IoError naming the project.
 void partition_incidents(ProjectStore& store);
 
+// The incidents' secondary indexes on PostGIS (fid order, GiST on geometry, month, category,
+// the unique incident key), made on the partitioned table so that every partition has them.
+// create_incident_indexes builds them (as the migration does); drop_incident_indexes removes
+// them, for an import into a project it has just created, which loads the rows first and then
+// builds the indexes in one pass each, as pg_restore does (a million rows: 19 s -> 14 s). That
+// takes the table's exclusive lock, so only a table no other session can yet see is unindexed
+// this way. Nothing on a GeoPackage. Throws IoError naming the project.
+void create_incident_indexes(ProjectStore& store);
+void drop_incident_indexes(ProjectStore& store);
+
 // The partitions a PostGIS import writes into. A year's partition is made before the first
 // incident of that year goes in, in a short transaction of its own on a second connection:
 // inside the import's transaction its uncommitted table would hold up other imports of that

@@ -8,6 +8,7 @@
 #include "core/key_registry.hpp"
 #include "core/rejects.hpp"
 #include "io/csv/csv_chunks.hpp"
+#include "io/gdal/gdal_env.hpp"
 #include "io/incidents/incident_importer.hpp"
 #include "support/test_data.hpp"
 
@@ -15,6 +16,8 @@
 #include <fmt/format.h>
 #include <zlib.h>
 
+#include <algorithm>
+#include <cpl_conv.h>
 #include <fstream>
 #include <sstream>
 #include <tuple>
@@ -233,4 +236,23 @@ TEST_CASE("an empty file is one empty first chunk", "[io][parallel]") {
     CHECK(chunk.at_file_start);
     CHECK(chunk.last);
     CHECK_FALSE(source.next(chunk));
+}
+
+TEST_CASE("every thread that commits rows sees the caller's GDAL settings", "[io][parallel]") {
+    // GDAL reads some settings on a layer's first write, on whichever thread that is: PostGIS
+    // imports ran as a million single INSERTs whenever a helper thread committed the first rows,
+    // because the caller's PG_USE_COPY was its own thread's.
+    class Recording : public IncidentSink {
+    public:
+        void write(const Incident&) override { seen.emplace_back(CPLGetConfigOption("SAFERMAP_TEST_SETTING", "unset")); }
+        std::vector<std::string> seen;
+    } sink;
+    io::ScopedConfigOption setting("SAFERMAP_TEST_SETTING", "caller's");
+    KeyRegistry keys;
+    Rejects rejects;
+    io::IncidentImporter importer(sink, keys, rejects, "EPSG:27700");
+    importer.set_parallel_reading(512, 4); // a chunk every few rows, four threads
+    importer.import_file(test::test_data("policeuk/2025-01-notts-excerpt.csv"), {});
+    REQUIRE(sink.seen.size() > 20);
+    CHECK(std::count(sink.seen.begin(), sink.seen.end(), "caller's") == static_cast<long>(sink.seen.size()));
 }

@@ -106,6 +106,38 @@ TEST_CASE("importing into PostGIS stores and rejects exactly what a GeoPackage d
     }
 }
 
+TEST_CASE("an import that creates a PostGIS project indexes its incidents after loading them, as a later import finds them",
+          "[.postgis][io][import]") {
+    // A project made by its first import is loaded unindexed and indexed at the end; a project
+    // made first keeps its indexes up to date row by row. Both must end with the same indexes
+    // on the partitioned table and on every partition.
+    test::TempDir dir;
+    const std::string made = test::postgis_project("indexed_after");
+    const std::string grown = test::postgis_project("indexed_along");
+    const std::string month = test::source_file("assets/demo/policeuk/2025-01-ashfield-street.csv.gz");
+    io::run_import(request(made, {month}, dir.file("r1.csv")));
+    io::run_import(request(grown, {}, dir.file("r2.csv")));
+    io::ImportRequest later = request(grown, {month}, dir.file("r3.csv"));
+    later.boundaries.clear();
+    io::run_import(later);
+    auto indexes = [](const std::string& project) {
+        return test::postgis_value(fmt::format(
+            "SELECT string_agg(tablename || ': ' || replace(indexdef, schemaname || '.', ''), E'\n' ORDER BY tablename, indexname) "
+            "FROM pg_indexes WHERE schemaname = '{}' AND tablename LIKE 'incidents%'",
+            io::parse_project_location(project).schema));
+    };
+    const std::string expected = indexes(grown);
+    CHECK(indexes(made) == expected);
+    for (const char* table : {"incidents:", "incidents_undated:", "incidents_y2025:"}) {
+        INFO(table);
+        std::size_t n = 0;
+        for (auto at = expected.find(table); at != std::string::npos; at = expected.find(table, at + 1))
+            if (at == 0 || expected[at - 1] == '\n') ++n;
+        CHECK(n == 5); // fid order, geometry, month, category, incident key
+    }
+    CHECK(stored_incidents(made) == stored_incidents(grown));
+}
+
 TEST_CASE("a failed PostGIS import leaves the project as it was, and a failed first one leaves none",
           "[.postgis][io][import]") {
     test::TempDir dir;
