@@ -10,6 +10,7 @@ packages=(
   libgeos-dev                 # MakeValid, STRtree, hulls
   libproj-dev                 # reprojection to EPSG:27700
   zlib1g-dev                  # streaming gzipped police.uk CSVs
+  libsqlite3-dev              # the packed GeoPackage R-tree of a first import, written on GDAL's SQLite connection
   catch2                      # unit tests (v2.13)
   libcli11-dev                # command-line parsing
   libfmt-dev                  # formatting of tables and messages
