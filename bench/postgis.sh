@@ -3,7 +3,8 @@
 # PostGIS against GeoPackage (issue #14): times `safermap import` of N police.uk rows (made from
 # the bundled Ashfield rows, bench/make_policeuk_rows.sh) into a GeoPackage and into a PostGIS
 # schema (rows by COPY, one transaction), each already holding the Ashfield district and LSOA
-# boundaries, with the study-area and own-LSOA checks on; then a district KDE and Gi* from
+# boundaries, with the study-area and own-LSOA checks on; then a first import that creates each
+# project (district boundary and incidents in one command); then a district KDE and Gi* from
 # each, and a ward's KDE. The server is a throwaway one (scripts/pg_test_cluster.sh), durability
 # off as in the tests: a production server with fsync on writes the WAL to disk as well.
 # Usage: bench/postgis.sh [BUILD_DIR] [ROWS...]   (default rows: 10000 1000000)
@@ -38,6 +39,17 @@ for n in "${sizes[@]}"; do
   p=$(awk '{print $1}' "$work/time")
   printf "  rows/s: GeoPackage %s, PostGIS %s\n" "$(rate "$n" "$g")" "$(rate "$n" "$p")"
   run "import again, adds nothing: PostGIS" "$safermap" import "$pg" --schema "bench_$n" --incidents "$csv" --rejects "$work/r.csv"
+  # A first import that creates the project (district boundary and incidents in one command): the
+  # GeoPackage packs its R-tree at the end, PostGIS builds its indexes after loading.
+  run "first import, creates the project, $n rows: GeoPackage" "$safermap" import "$work/new-$n.gpkg" \
+    --boundaries "$here/shapefiles/ashfield_district_2020.geojson" --kind district --incidents "$csv" --study-area district \
+    --rejects "$work/r.csv"
+  g=$(awk '{print $1}' "$work/time")
+  run "first import, creates the project, $n rows: PostGIS" "$safermap" import "$pg" --schema "new_$n" \
+    --boundaries "$here/shapefiles/ashfield_district_2020.geojson" --kind district --incidents "$csv" --study-area district \
+    --rejects "$work/r.csv"
+  p=$(awk '{print $1}' "$work/time")
+  printf "  rows/s: GeoPackage %s, PostGIS %s\n" "$(rate "$n" "$g")" "$(rate "$n" "$p")"
   for project in gpkg pg; do
     if [[ $project == gpkg ]]; then args=("$gpkg"); else args=("$pg" --schema "bench_$n"); fi
     run "kde district, 100 m cells: $project" "$safermap" kde "${args[@]}" --cell 100 --bandwidth 300 --json
