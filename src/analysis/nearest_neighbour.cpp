@@ -7,6 +7,8 @@
 #include "analysis/distinct_positions.hpp"
 #include "analysis/fdr.hpp"
 #include "core/error.hpp"
+#include "core/hilbert_curve.hpp"
+#include "core/parallel_ranges.hpp"
 
 #include <fmt/format.h>
 
@@ -24,9 +26,20 @@ NearestNeighbourIndex clark_evans(const std::vector<double>& x, const std::vecto
     // other position.
     const DistinctPositions pos = distinct_positions(x, y);
     const NearestPositionIndex index(pos.x, pos.y);
+    // The queries run on every core in curve order, so that consecutive ones walk the same
+    // branches of the tree (in input order each one missed the cache); each distance has its own
+    // slot and they are summed in position order, so the result never depends on either.
+    const std::vector<std::uint32_t> order = hilbert_order(pos.x, pos.y);
+    std::vector<double> nearest(pos.x.size(), 0.0);
+    parallel_ranges(order.size(), [&](std::size_t from, std::size_t to) {
+        for (std::size_t i = from; i < to; ++i) {
+            const std::uint32_t p = order[i];
+            if (pos.count[p] == 1) nearest[p] = index.nearest_other(pos.x[p], pos.y[p]).value_or(0.0);
+        }
+    });
     double sum = 0;
     for (std::size_t p = 0; p < pos.x.size(); ++p)
-        if (pos.count[p] == 1) sum += index.nearest_other(pos.x[p], pos.y[p]).value_or(0.0);
+        if (pos.count[p] == 1) sum += nearest[p];
     NearestNeighbourIndex r;
     const double nd = static_cast<double>(n);
     r.n = n;

@@ -2,6 +2,7 @@
 #include "io/project/packed_rtree.hpp"
 
 #include "core/error.hpp"
+#include "core/hilbert_curve.hpp"
 
 #include <fmt/format.h>
 
@@ -25,25 +26,6 @@ struct Cell {
     std::int64_t id = 0;
     std::array<float, 4> box{}; // min x, max x, min y, max y
 };
-
-// Position along a Hilbert curve filling a 2^16 x 2^16 grid (the textbook conversion, one
-// quadrant per bit pair, rotating the lower quadrants).
-std::uint64_t hilbert_index(std::uint32_t x, std::uint32_t y) {
-    constexpr std::uint32_t side = 1u << 16;
-    std::uint64_t d = 0;
-    for (std::uint32_t s = side / 2; s > 0; s /= 2) {
-        const std::uint32_t rx = (x & s) ? 1 : 0, ry = (y & s) ? 1 : 0;
-        d += static_cast<std::uint64_t>(s) * s * ((3 * rx) ^ ry);
-        if (ry == 0) {
-            if (rx == 1) {
-                x = side - 1 - x;
-                y = side - 1 - y;
-            }
-            std::swap(x, y);
-        }
-    }
-    return d;
-}
 
 void put_big_endian(char* at, std::uint64_t value, int bytes) {
     for (int i = bytes - 1; i >= 0; --i) {
@@ -104,12 +86,8 @@ PackedRtree pack_rtree(std::vector<RtreePoint> points, int node_bytes) {
         x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
         y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
     }
-    auto grid = [](double v, double lo, double hi) {
-        if (!(hi > lo)) return std::uint32_t{0};
-        return static_cast<std::uint32_t>(std::min(65535.0, (v - lo) / (hi - lo) * 65536.0));
-    };
     std::vector<std::pair<std::uint64_t, std::size_t>> order(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) order[i] = {hilbert_index(grid(points[i].x, x0, x1), grid(points[i].y, y0, y1)), i};
+    for (std::size_t i = 0; i < points.size(); ++i) order[i] = {hilbert_index(hilbert_cell(points[i].x, x0, x1), hilbert_cell(points[i].y, y0, y1)), i};
     std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : points[a.second].id < points[b.second].id;
     });
