@@ -114,16 +114,21 @@ io::IncidentColumns odd_columns() {
     return c;
 }
 
-// The fixture in every form a council export comes in: as written (LF), CRLF with a byte
-// order mark, without its last line end, and gzipped.
-std::vector<std::string> odd_variants(const test::TempDir& dir) {
-    const std::string lf = slurp(test::test_data("csv/points_odd.csv"));
-    write_file(dir.file("lf.csv"), lf);
-    write_file(dir.file("crlf_bom.csv"), "\xEF\xBB\xBF" + with_crlf(lf));
-    write_file(dir.file("no_last_newline.csv"), lf.substr(0, lf.size() - 1));
-    write_gzip(dir.file("crlf.csv.gz"), with_crlf(lf));
-    return {dir.file("lf.csv"), dir.file("crlf_bom.csv"), dir.file("no_last_newline.csv"), dir.file("crlf.csv.gz")};
+// A fixture in every form an export comes in: as written (LF), CRLF with a byte order mark,
+// without its last line end, and gzipped; file names start with `prefix`.
+std::vector<std::string> variants(const test::TempDir& dir, const std::string& fixture, const std::string& prefix) {
+    const std::string lf = slurp(test::test_data(fixture));
+    const std::vector<std::string> paths{dir.file(prefix + "lf.csv"), dir.file(prefix + "crlf_bom.csv"),
+                                         dir.file(prefix + "no_last_newline.csv"), dir.file(prefix + "crlf.csv.gz")};
+    write_file(paths[0], lf);
+    write_file(paths[1], "\xEF\xBB\xBF" + with_crlf(lf));
+    write_file(paths[2], lf.substr(0, lf.size() - 1));
+    write_gzip(paths[3], with_crlf(lf));
+    return paths;
 }
+
+std::vector<std::string> odd_variants(const test::TempDir& dir) { return variants(dir, "csv/points_odd.csv", ""); }
+std::vector<std::string> police_variants(const test::TempDir& dir) { return variants(dir, "policeuk/points_odd.csv", "police_"); }
 
 } // namespace
 
@@ -224,17 +229,6 @@ TEST_CASE("a points-only read of real exports gives what the full read gives", "
     const Read planar_bare = read(points, planar, "none", true);
     CHECK(describe(planar_bare) == describe(planar_full));
     CHECK(planar_bare.bare_points == static_cast<std::int64_t>(planar_full.points.size()));
-}
-
-// The police.uk fixture in the same forms.
-std::vector<std::string> police_variants(const test::TempDir& dir) {
-    const std::string lf = slurp(test::test_data("policeuk/points_odd.csv"));
-    write_file(dir.file("police_lf.csv"), lf);
-    write_file(dir.file("police_crlf_bom.csv"), "\xEF\xBB\xBF" + with_crlf(lf));
-    write_file(dir.file("police_no_last_newline.csv"), lf.substr(0, lf.size() - 1));
-    write_gzip(dir.file("police_crlf.csv.gz"), with_crlf(lf));
-    return {dir.file("police_lf.csv"), dir.file("police_crlf_bom.csv"), dir.file("police_no_last_newline.csv"),
-            dir.file("police_crlf.csv.gz")};
 }
 
 TEST_CASE("the odd police.uk fixture read the full way: what each row gives", "[io][points]") {
