@@ -23,7 +23,13 @@ void parallel_ranges(std::size_t n, const std::function<void(std::size_t, std::s
         }
     };
     std::vector<std::thread> helpers;
-    for (std::size_t part = 1; part < parts; ++part) helpers.emplace_back(run, part);
+    try {
+        for (std::size_t part = 1; part < parts; ++part) helpers.emplace_back(run, part);
+    } catch (...) {
+        // No thread to be had: finish the ones started before giving up.
+        for (auto& t : helpers) t.join();
+        throw;
+    }
     run(0);
     for (auto& t : helpers) t.join();
     if (error) std::rethrow_exception(error);

@@ -71,10 +71,13 @@ void RowParser::parse_lines(ParsedChunk& parsed) {
     while (p < end) {
         const char* newline = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
         const char* next = newline ? newline + 1 : end;
-        // The record's text as CsvReader gives it: without the line end, CR included.
+        // The fields end before the line end and a CR before it; the raw text, as CsvReader
+        // gives it, keeps a CR that ends the file without a newline.
         const char* stop = newline ? newline : end;
         if (stop > p && stop[-1] == '\r') --stop;
-        if (!take_line(std::string_view(p, static_cast<std::size_t>(stop - p)), line, parsed)) {
+        const char* raw_stop = newline ? stop : end;
+        if (!take_line(std::string_view(p, static_cast<std::size_t>(stop - p)), std::string_view(p, static_cast<std::size_t>(raw_stop - p)),
+                       line, parsed)) {
             // Read exactly as a pass over the whole chunk reads it: the line holds no quote,
             // so it is one whole record.
             CsvReader reader(std::string_view(p, static_cast<std::size_t>(next - p)), m_format.file_name, line, false);
@@ -87,7 +90,7 @@ void RowParser::parse_lines(ParsedChunk& parsed) {
     parsed.lines = line;
 }
 
-bool RowParser::take_line(std::string_view text, std::int64_t line, ParsedChunk& parsed) {
+bool RowParser::take_line(std::string_view text, std::string_view raw, std::int64_t line, ParsedChunk& parsed) {
     if (text.empty()) return false; // blank_line
     m_fields.clear();
     const char* field = text.data();
@@ -103,7 +106,7 @@ bool RowParser::take_line(std::string_view text, std::int64_t line, ParsedChunk&
     m_fields.emplace_back(field, static_cast<std::size_t>(end - field));
     // Bytes above 0x7F: a row that is not UTF-8 gets its encoding repaired (and a note).
     if ((high & 0x80) && !is_valid_utf8(text)) return false;
-    return take_point(m_fields, line, text, parsed);
+    return take_point(m_fields, line, raw, parsed);
 }
 
 bool RowParser::take_point(std::span<const std::string_view> fields, std::int64_t line, std::string_view raw,

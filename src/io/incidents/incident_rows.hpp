@@ -94,7 +94,8 @@ private:
     // Appends the row (on relative `line`, read as `raw`) to parsed.points when it is a bare
     // point; false otherwise.
     bool take_point(std::span<const std::string_view> fields, std::int64_t line, std::string_view raw, ParsedChunk& parsed);
-    bool take_line(std::string_view text, std::int64_t line, ParsedChunk& parsed);
+    // A line without a quote: `text` without its line end, `raw` as CsvReader would give it.
+    bool take_line(std::string_view text, std::string_view raw, std::int64_t line, ParsedChunk& parsed);
     std::uint32_t category_index(std::string_view text, ParsedChunk& parsed);
 
     const RowFormat& m_format;

@@ -68,18 +68,31 @@ private:
 
 std::unique_ptr<DeferredSpatialIndex> DeferredSpatialIndex::start(ProjectStore& store) {
     if (store.dialect() != SqlDialect::sqlite || !connection(store)) return nullptr;
-    std::string trigger_sql;
+    // Every trigger that keeps the R-tree, as the driver wrote it (its set differs between GDAL
+    // versions): all are set aside, so that neither a trigger nor GDAL's own deferred R-tree
+    // update (which takes over only a complete set) writes into the tree being packed.
+    std::vector<std::string> names, triggers;
+    bool has_insert = false;
     for_each_row(store.dataset(), store.path(),
-                 fmt::format("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = {}", sql_quote(k_rtree + "_insert")),
-                 [&](OGRFeature& f) { trigger_sql = f.GetFieldAsString(0); });
-    if (trigger_sql.empty()) return nullptr;
+                 fmt::format("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = {} AND substr(name, 1, {}) = {} "
+                             "ORDER BY name",
+                             sql_quote(std::string(schema::k_incidents)), k_rtree.size() + 1, sql_quote(k_rtree + "_")),
+                 [&](OGRFeature& f) {
+                     names.emplace_back(f.GetFieldAsString(0));
+                     triggers.emplace_back(f.GetFieldAsString(1));
+                     has_insert = has_insert || names.back() == k_rtree + "_insert";
+                 });
+    if (!has_insert) return nullptr;
     if (count(store, fmt::format("SELECT COUNT(*) FROM {}", schema::k_incidents)) != 0) return nullptr;
+    // An R-tree that is exactly SQLite's empty one: the root alone, nothing indexed.
     if (count(store, fmt::format("SELECT COUNT(*) FROM {}_rowid", k_rtree)) != 0) return nullptr;
+    if (count(store, fmt::format("SELECT COUNT(*) FROM {}_parent", k_rtree)) != 0) return nullptr;
+    if (count(store, fmt::format("SELECT COUNT(*) FROM {}_node", k_rtree)) != 1) return nullptr;
     // All nodes are the size SQLite gave the root when it made the table.
     const std::int64_t node_bytes = count(store, fmt::format("SELECT length(data) FROM {}_node WHERE nodeno = 1", k_rtree));
     if (node_bytes <= 0) return nullptr;
-    run(store, fmt::format("DROP TRIGGER {}_insert", k_rtree));
-    return std::make_unique<DeferredSpatialIndex>(store, std::move(trigger_sql), static_cast<int>(node_bytes));
+    for (const auto& name : names) run(store, fmt::format("DROP TRIGGER \"{}\"", name));
+    return std::make_unique<DeferredSpatialIndex>(store, std::move(triggers), static_cast<int>(node_bytes));
 }
 
 void DeferredSpatialIndex::finish() {
@@ -102,7 +115,7 @@ void DeferredSpatialIndex::finish() {
         Statement leaf(db, m_store, fmt::format("INSERT INTO {}_rowid (rowid, nodeno) VALUES (?1, ?2)", k_rtree));
         for (const auto& [rowid, node] : tree.leaves) leaf.run(rowid, node);
     }
-    run(m_store, m_trigger_sql);
+    for (const auto& trigger : m_triggers) run(m_store, trigger);
 }
 
 } // namespace safermap::io

@@ -271,6 +271,21 @@ TEST_CASE("a points-only read of an odd police.uk file gives what the full read 
     }
 }
 
+TEST_CASE("a repeated Crime ID on a last line ended by a bare CR is rejected with the text the full read gives", "[io][points]") {
+    // CsvReader keeps a CR that ends the file without a newline in the row's raw text.
+    const std::string row = "aa1,2025-01,Notts,Notts,-1.26,53.12,On or near Station Road,E01028000,Ashfield 001A,Burglary,,";
+    const std::string header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
+                               "Last outcome category,Context";
+    test::TempDir dir;
+    write_file(dir.file("cr.csv"), header + "\r\n" + row + "\r\n" + row + "\r");
+    const Read full = read(dir.file("cr.csv"), {}, "EPSG:27700", false);
+    REQUIRE(full.rejects.size() == 1);
+    CHECK(full.rejects[0].ends_with("Context\r'") == false);
+    CHECK(full.rejects[0].ends_with(",,\r'"));
+    for (unsigned threads : {1u, 2u})
+        for (std::size_t chunk : {1, 7, 1 << 18}) CHECK(describe(read(dir.file("cr.csv"), {}, "EPSG:27700", true, chunk, threads)) == describe(full));
+}
+
 TEST_CASE("a points-only read of real police.uk rows gives what the full read gives", "[io][points]") {
     for (const char* name : {"policeuk/2025-01-notts-excerpt.csv", "policeuk/2025-01-notts-excerpt.csv.gz"}) {
         INFO(name);
