@@ -97,8 +97,9 @@ PointSet load_file_points(const std::vector<std::string>& files, const IncidentC
     out.category.reserve(expected);
     advise_huge_pages(out.category.data(), out.category.capacity() * sizeof(std::uint16_t));
     IncidentImporter importer(collector, keys, rejects, working_crs);
-    // One file: no row can be a duplicate of another (rows without an id are told apart by
-    // their occurrence number), so a plain CSV's rows need no key, only their point.
+    // One file: only a repeated id makes a row a duplicate (rows without one are told apart by
+    // their occurrence number), so its rows need their point and, for police.uk, a Crime ID's
+    // hash; nothing else of them is built.
     if (files.size() == 1) importer.set_point_sink(&collector);
     RunReport total;
     for (const auto& f : files) total.add(importer.import_file(f, columns));
