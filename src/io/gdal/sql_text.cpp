@@ -30,4 +30,12 @@ void for_each_row(GDALDataset& ds, const std::string& what, const std::string& s
     for (auto& f : *result) row(*f);
 }
 
+void run_sql(GDALDataset& ds, const std::string& what, const std::string& sql) { for_each_row(ds, what, sql, [](OGRFeature&) {}); }
+
+std::int64_t sql_integer(GDALDataset& ds, const std::string& what, const std::string& sql) {
+    std::int64_t n = 0;
+    for_each_row(ds, what, sql, [&](OGRFeature& f) { n = f.GetFieldAsInteger64(0); });
+    return n;
+}
+
 } // namespace safermap::io

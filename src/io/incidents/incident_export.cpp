@@ -111,11 +111,8 @@ template <typename Fn> void for_each_incident(ProjectStore& store, const PointFi
 }
 
 bool has_other_sources(ProjectStore& store) {
-    long long n = 0;
-    for_each_row(store.dataset(), store.path(),
-                 fmt::format("SELECT COUNT(*) FROM {} WHERE source_format <> 'police.uk'", schema::k_incidents),
-                 [&](OGRFeature& f) { n = f.GetFieldAsInteger64(0); });
-    return n > 0;
+    return sql_integer(store.dataset(), store.path(),
+                       fmt::format("SELECT COUNT(*) FROM {} WHERE source_format <> 'police.uk'", schema::k_incidents)) > 0;
 }
 
 void write_csv(ProjectStore& store, const PointFilter& filter, const std::string& out, ExportResult& r) {

@@ -14,11 +14,7 @@ namespace safermap::io {
 
 namespace {
 
-long long count(ProjectStore& store, const std::string& sql) {
-    long long n = 0;
-    for_each_row(store.dataset(), store.path(), sql, [&](OGRFeature& f) { n = f.GetFieldAsInteger64(0); });
-    return n;
-}
+long long count(ProjectStore& store, const std::string& sql) { return sql_integer(store.dataset(), store.path(), sql); }
 
 std::vector<std::string> distinct(ProjectStore& store, const std::string& sql) {
     std::vector<std::string> out;

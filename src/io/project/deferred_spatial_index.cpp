@@ -17,13 +17,9 @@ namespace {
 // GDAL's GeoPackage driver names a layer's R-tree rtree_<table>_<geometry column>.
 const std::string k_rtree = fmt::format("rtree_{}_geom", schema::k_incidents);
 
-void run(ProjectStore& store, const std::string& sql) { for_each_row(store.dataset(), store.path(), sql, [](OGRFeature&) {}); }
+void run(ProjectStore& store, const std::string& sql) { run_sql(store.dataset(), store.path(), sql); }
 
-std::int64_t count(ProjectStore& store, const std::string& sql) {
-    std::int64_t n = -1;
-    for_each_row(store.dataset(), store.path(), sql, [&](OGRFeature& f) { n = f.GetFieldAsInteger64(0); });
-    return n;
-}
+std::int64_t count(ProjectStore& store, const std::string& sql) { return sql_integer(store.dataset(), store.path(), sql); }
 
 // The SQLite connection GDAL has the GeoPackage open on (null for other drivers): the nodes
 // go in through SQLite's own bound parameters, on the import's transaction. As SQL text

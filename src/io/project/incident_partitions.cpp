@@ -20,7 +20,7 @@ namespace {
 constexpr std::string_view k_year_prefix = "incidents_y";
 constexpr std::string_view k_undated = "incidents_undated";
 
-void run(ProjectStore& store, const std::string& sql) { for_each_row(store.dataset(), store.path(), sql, [](OGRFeature&) {}); }
+void run(ProjectStore& store, const std::string& sql) { run_sql(store.dataset(), store.path(), sql); }
 
 bool is_year(std::string_view text) {
     return text.size() == 4 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });

@@ -13,11 +13,7 @@ namespace safermap::io {
 
 namespace {
 
-long long count(GDALDataset& ds, const ProjectLocation& location, const std::string& sql) {
-    long long n = 0;
-    for_each_row(ds, location.display, sql, [&](OGRFeature& f) { n = f.GetFieldAsInteger64(0); });
-    return n;
-}
+long long count(GDALDataset& ds, const ProjectLocation& location, const std::string& sql) { return sql_integer(ds, location.display, sql); }
 
 } // namespace
 
