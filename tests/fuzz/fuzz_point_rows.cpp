@@ -15,6 +15,7 @@
 // parse_number's fast path reads every field as std::from_chars does (io/csv/number_text).
 #include "core/error.hpp"
 #include "fuzz_check.hpp"
+#include "number_reference.hpp"
 #include "fuzz_columns.hpp"
 #include "io/csv/csv_reader.hpp"
 #include "io/csv/number_text.hpp"
@@ -37,16 +38,7 @@ namespace {
 
 using namespace safermap;
 
-// parse_number as it was before its fast path: trimmed, one '+' dropped, then from_chars.
-std::optional<double> number_by_from_chars(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
+using test::number_by_from_chars;
 
 void check_numbers(std::string_view bytes) {
     io::CsvReader reader(bytes, "fuzz.csv", 1, true);

@@ -3,6 +3,8 @@
 // must give the very double std::from_chars gives, on every text, and refuse what it refuses.
 #include "io/csv/number_text.hpp"
 
+#include "fuzz/number_reference.hpp"
+
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 
@@ -15,16 +17,8 @@ using namespace safermap;
 
 namespace {
 
-// The rule as written before the fast path: trimmed, one '+' dropped, then from_chars.
-std::optional<double> reference(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc() || ptr != text.data() + text.size() || text.empty() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
+// The rule as written before the fast path.
+constexpr auto reference = test::number_by_from_chars;
 
 void check_same(const std::string& text) {
     INFO("'" << text << "'");

@@ -52,6 +52,16 @@ io::ImportRequest points_request(const test::TempDir& dir, const std::string& cs
     return r;
 }
 
+// A project holding Ashfield's wards and no incidents, so that its first incidents come later.
+void make_project_without_incidents(const test::TempDir& dir) {
+    io::ImportRequest boundaries = test::request_in(dir);
+    io::BoundarySpec wards;
+    wards.path = test::source_file("shapefiles/ashfield_wards_dec2020.shp");
+    wards.kind = AreaKind::ward;
+    boundaries.boundaries = {wards};
+    io::run_import(boundaries);
+}
+
 std::vector<std::string> rows_of(io::ProjectStore& store, const std::string& sql) {
     std::vector<std::string> rows;
     io::for_each_row(store.dataset(), store.path(), sql, [&](OGRFeature& f) {
@@ -174,12 +184,7 @@ TEST_CASE("a first import puts back every R-tree trigger the project had, whatev
     // set aside while the tree is packed and all come back. A stand-in for a newer set: an
     // extra trigger of the same family on a project that holds only boundaries.
     test::TempDir dir;
-    io::ImportRequest boundaries = test::request_in(dir);
-    io::BoundarySpec wards;
-    wards.path = test::source_file("shapefiles/ashfield_wards_dec2020.shp");
-    wards.kind = AreaKind::ward;
-    boundaries.boundaries = {wards};
-    io::run_import(boundaries);
+    make_project_without_incidents(dir);
     const std::string list = "SELECT group_concat(name || ': ' || sql, ' | ') FROM (SELECT name, sql FROM sqlite_master "
                              "WHERE type = 'trigger' AND name LIKE 'rtree_incidents_geom%' ORDER BY name)";
     std::string before;
@@ -203,12 +208,7 @@ TEST_CASE("a first import puts back every R-tree trigger the project had, whatev
 
 TEST_CASE("a failed first import leaves the R-tree and its trigger as they were", "[io][rtree]") {
     test::TempDir dir;
-    io::ImportRequest boundaries = test::request_in(dir);
-    io::BoundarySpec wards;
-    wards.path = test::source_file("shapefiles/ashfield_wards_dec2020.shp");
-    wards.kind = AreaKind::ward;
-    boundaries.boundaries = {wards};
-    io::run_import(boundaries); // a project without incidents
+    make_project_without_incidents(dir);
     io::ImportRequest broken = test::request_in(dir);
     broken.incident_files = {test::test_data("policeuk/truncated.csv.gz")};
     CHECK_THROWS_AS(io::run_import(broken), IoError);
