@@ -12,7 +12,9 @@
 
 namespace safermap::io {
 
-struct IncidentWriter::FieldIndexes {
+namespace {
+
+struct FieldIndexes {
     int key, crime_id, month, occurred, category, reported_by, falls_within, location, lsoa_code, lsoa_name,
         outcome, context, address, postcode, weight, src_x, src_y, src_crs, geocode_status, in_study_area,
         own_lsoa_distance_m, source_file, source_line, source_format, attributes;
@@ -34,16 +36,34 @@ struct IncidentWriter::FieldIndexes {
     }
 };
 
-IncidentWriter::IncidentWriter(ProjectStore& store)
-    : m_store(store), m_layer(store.layer(schema::k_incidents)), m_partitions(store),
-      m_feature(std::make_unique<OGRFeature>(m_layer.GetLayerDefn())),
-      m_idx(std::make_unique<FieldIndexes>(*m_layer.GetLayerDefn())), m_spatial_index(DeferredSpatialIndex::start(store)) {}
+} // namespace
+
+struct IncidentWriter::Target {
+    OGRLayer* layer;
+    OGRFeature feature;
+    FieldIndexes idx;
+    explicit Target(OGRLayer& l) : layer(&l), feature(l.GetLayerDefn()), idx(*l.GetLayerDefn()) {}
+};
+
+IncidentWriter::IncidentWriter(ProjectStore& store, IncidentPartitions::NewYears new_years)
+    : m_store(store), m_partitions(store, store.layer(schema::k_incidents), new_years),
+      m_spatial_index(DeferredSpatialIndex::start(store)) {
+    target_for(store.layer(schema::k_incidents));
+}
 
 IncidentWriter::~IncidentWriter() = default;
 
+IncidentWriter::Target& IncidentWriter::target_for(OGRLayer& layer) {
+    for (auto& t : m_targets)
+        if (t->layer == &layer) return *t;
+    return *m_targets.emplace_back(std::make_unique<Target>(layer));
+}
+
 void IncidentWriter::write(const Incident& inc) {
-    OGRFeature& f = *m_feature;
-    const FieldIndexes& x = *m_idx;
+    // PostGIS: a partition made, or a year's table begun, before the year's first row.
+    Target& target = target_for(m_partitions.layer_for(inc.month));
+    OGRFeature& f = target.feature;
+    const FieldIndexes& x = target.idx;
     f.SetFID(OGRNullFID);
     auto set_text = [&](int i, const std::string& s) {
         if (s.empty()) f.SetFieldNull(i);
@@ -86,8 +106,7 @@ void IncidentWriter::write(const Incident& inc) {
     } else {
         f.SetGeometryDirectly(nullptr);
     }
-    m_partitions.ensure(inc.month);
-    if (m_layer.CreateFeature(&f) != OGRERR_NONE) {
+    if (target.layer->CreateFeature(&f) != OGRERR_NONE) {
         throw IoError(fmt::format("{}: line {}: cannot store incident in {} ({})", inc.source_file, inc.source_line,
                                   m_store.path(), gdal_last_error()));
     }
@@ -95,6 +114,7 @@ void IncidentWriter::write(const Incident& inc) {
 }
 
 void IncidentWriter::finish() {
+    m_partitions.finish();
     if (m_spatial_index) m_spatial_index->finish();
     m_spatial_index.reset();
 }

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace safermap::io {
 
@@ -16,25 +17,30 @@ namespace safermap::io {
 // million rows cost a million inserts and nothing more.
 class IncidentWriter : public IncidentSink {
 public:
-    explicit IncidentWriter(ProjectStore& store);
+    // `new_years`: how a PostGIS import treats a year without a partition (incident_partitions.hpp).
+    explicit IncidentWriter(ProjectStore& store,
+                            IncidentPartitions::NewYears new_years = IncidentPartitions::NewYears::made_at_once);
     ~IncidentWriter() override;
     IncidentWriter(const IncidentWriter&) = delete;
     IncidentWriter& operator=(const IncidentWriter&) = delete;
 
     // Throws IoError naming the source file and line when OGR refuses the feature.
     void write(const Incident& incident) override;
-    // Completes what writing deferred (a first import's GeoPackage R-tree, deferred_spatial_index);
-    // call it after the last row and before the import commits. Throws IoError.
+    // Completes what writing deferred (a first import's GeoPackage R-tree, deferred_spatial_index;
+    // PostGIS years loaded aside); call it after the last row and before the import commits.
+    // Throws IoError.
     void finish();
 
 private:
+    // A layer written to (the incidents layer, or a PostGIS year loaded aside) with the feature
+    // reused for it and its field indexes.
+    struct Target;
+    Target& target_for(OGRLayer& layer);
+
     ProjectStore& m_store;
-    OGRLayer& m_layer;
-    IncidentPartitions m_partitions; // PostGIS: each year's partition made before its first row
-    std::unique_ptr<OGRFeature> m_feature;
+    IncidentPartitions m_partitions;
+    std::vector<std::unique_ptr<Target>> m_targets;
     OGRPoint m_point;
-    struct FieldIndexes;
-    std::unique_ptr<FieldIndexes> m_idx;
     std::unique_ptr<DeferredSpatialIndex> m_spatial_index; // a GeoPackage's first import: packed at the end
 };
 

@@ -131,9 +131,10 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
         keys.reserve(estimate_rows(request.incident_files),
                      static_cast<std::size_t>(store.layer(schema::k_incidents).GetFeatureCount(TRUE)));
         load_incident_keys(store, keys);
-        // PostGIS: a project nobody else can see yet is loaded first and indexed after.
+        // PostGIS: a project nobody else can see yet is loaded first and indexed after; in
+        // another, a year without a partition is loaded aside and attached at the end.
         if (created_now) drop_incident_indexes(store);
-        IncidentWriter writer(store);
+        IncidentWriter writer(store, created_now ? IncidentPartitions::NewYears::made_at_once : IncidentPartitions::NewYears::loaded_aside);
         IncidentImporter importer(writer, keys, rejects, store.working_crs());
         importer.set_study_area(study_area.get(), &lsoas_inside);
         importer.set_lsoa_index(lsoas.empty() ? nullptr : &lsoas);
@@ -147,11 +148,7 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
         writer.finish();
         if (created_now) create_incident_indexes(store);
         record_incident_months(store);
-        // PostgreSQL: fresh statistics for the planner before anyone queries, rather than
-        // whenever autovacuum gets round to it: straight after a 6-million-row import a
-        // district's burglaries took 22 s under the plan chosen without them.
-        if (store.dialect() == SqlDialect::postgres)
-            for_each_row(store.dataset(), store.path(), fmt::format("ANALYZE {}", schema::k_incidents), [](OGRFeature&) {});
+        analyze_incidents(store);
     }
     return summary;
 }

@@ -20,7 +20,25 @@ namespace {
 constexpr std::string_view k_year_prefix = "incidents_y";
 constexpr std::string_view k_undated = "incidents_undated";
 
+constexpr std::string_view k_aside_check = "loaded_months";
+
 void run(ProjectStore& store, const std::string& sql) { run_sql(store.dataset(), store.path(), sql); }
+
+// `table` of the project's schema as a quoted regclass name.
+std::string qualified(ProjectStore& store, std::string_view table) {
+    return sql_quote(fmt::format("{}.{}", store.location().schema, table));
+}
+
+bool table_exists(ProjectStore& store, std::string_view table) {
+    return sql_integer(store.dataset(), store.path(), fmt::format("SELECT (to_regclass({}) IS NOT NULL)::int", qualified(store, table))) != 0;
+}
+
+// Index builds sort: 256 MB rather than the server's default 64 MB keeps a million rows' sort
+// out of temporary files (for this transaction only). A server configured with more keeps its own.
+void raise_maintenance_work_mem(ProjectStore& store) {
+    run(store, "SELECT set_config('maintenance_work_mem', '262144', true) FROM pg_settings "
+               "WHERE name = 'maintenance_work_mem' AND setting::bigint < 262144"); // kB
+}
 
 bool is_year(std::string_view text) {
     return text.size() == 4 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
@@ -42,7 +60,7 @@ std::set<std::string, std::less<>> partition_years(ProjectStore& store) {
     const std::string sql = fmt::format(
         "SELECT c.relname FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid "
         "WHERE i.inhparent = to_regclass({})",
-        sql_quote(fmt::format("{}.{}", store.location().schema, schema::k_incidents)));
+        qualified(store, schema::k_incidents));
     for_each_row(store.dataset(), store.path(), sql, [&](OGRFeature& f) {
         const std::string_view name = f.GetFieldAsString(0);
         if (name.starts_with(k_year_prefix)) years.emplace(name.substr(k_year_prefix.size()));
@@ -64,11 +82,7 @@ constexpr IndexDefinition k_incident_indexes[] = {{"fid_uq", "UNIQUE INDEX {0}_f
 
 void create_incident_indexes(ProjectStore& store) {
     if (store.dialect() != SqlDialect::postgres) return;
-    // Each index is built by sorting: 256 MB rather than the server's default 64 MB keeps a
-    // million rows' sort out of temporary files (for this transaction only).
-    // A server configured with more keeps its own setting.
-    run(store, "SELECT set_config('maintenance_work_mem', '262144', true) FROM pg_settings "
-               "WHERE name = 'maintenance_work_mem' AND setting::bigint < 262144"); // kB
+    raise_maintenance_work_mem(store);
     for (const auto& index : k_incident_indexes) run(store, "CREATE " + fmt::format(fmt::runtime(index.definition), schema::k_incidents));
 }
 
@@ -77,6 +91,13 @@ void drop_incident_indexes(ProjectStore& store) {
     std::string names;
     for (const auto& index : k_incident_indexes) names += fmt::format("{}{}_{}", names.empty() ? "" : ", ", schema::k_incidents, index.suffix);
     run(store, "DROP INDEX " + names);
+}
+
+void analyze_incidents(ProjectStore& store) {
+    if (store.dialect() != SqlDialect::postgres) return;
+    run(store, fmt::format("ANALYZE {} (fid, key, month, category, geom, geocode_status, match_level, source_format, source_file, "
+                           "in_study_area)",
+                           schema::k_incidents));
 }
 
 bool is_incident_partition(std::string_view layer) {
@@ -111,26 +132,28 @@ void partition_incidents(ProjectStore& store) {
     run(store, fmt::format("DROP TABLE {0}_v1", t));
 }
 
-IncidentPartitions::IncidentPartitions(ProjectStore& store) : m_store(store), m_partitioned(store.dialect() == SqlDialect::postgres) {
+IncidentPartitions::IncidentPartitions(ProjectStore& store, OGRLayer& incidents, NewYears new_years)
+    : m_store(store), m_incidents(incidents), m_partitioned(store.dialect() == SqlDialect::postgres), m_new_years(new_years) {
     if (m_partitioned) m_years = partition_years(store);
 }
 
-void IncidentPartitions::ensure(std::string_view month) {
-    if (!m_partitioned || month.empty()) return;
+OGRLayer& IncidentPartitions::layer_for(std::string_view month) {
+    if (!m_partitioned || month.empty()) return m_incidents;
     const std::string_view year = month.substr(0, 4);
-    if (m_years.count(year)) return;
+    if (m_years.count(year)) return m_incidents;
+    if (m_aside.count(year)) return *m_staging;
     if (!is_year(year)) throw IoError(fmt::format("{}: month '{}' has no year to partition by", m_store.path(), month));
+    if (m_new_years == NewYears::loaded_aside) return load_aside(year);
     const std::string name = fmt::format("{}{}", k_year_prefix, year);
-    auto qualified = [&](std::string_view table) { return sql_quote(fmt::format("{}.{}", m_store.location().schema, table)); };
     GDALDatasetUniquePtr side = open_postgres(m_store.location(), true);
     if (side->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot begin a transaction", m_store.path()));
     // Two imports meeting a new year at once: the second waits here, then finds it made.
     bool parent_seen = false, exists = false;
-    for_each_row(*side, m_store.path(), fmt::format("SELECT 1 FROM pg_advisory_xact_lock(hashtext({}))", qualified(name)),
+    for_each_row(*side, m_store.path(), fmt::format("SELECT 1 FROM pg_advisory_xact_lock(hashtext({}))", qualified(m_store, name)),
                  [](OGRFeature&) {});
     for_each_row(*side, m_store.path(),
                  fmt::format("SELECT (to_regclass({}) IS NOT NULL)::int AS parent, (to_regclass({}) IS NOT NULL)::int AS made",
-                             qualified(schema::k_incidents), qualified(name)),
+                             qualified(m_store, schema::k_incidents), qualified(m_store, name)),
                  [&](OGRFeature& f) {
                      parent_seen = f.GetFieldAsInteger("parent") != 0;
                      exists = f.GetFieldAsInteger("made") != 0;
@@ -141,7 +164,7 @@ void IncidentPartitions::ensure(std::string_view month) {
         side->RollbackTransaction();
         create_year_partition(m_store.dataset(), m_store.path(), year);
         m_years.emplace(year);
-        return;
+        return m_incidents;
     }
     if (!exists) create_year_partition(*side, m_store.path(), year);
     if (side->CommitTransaction() != OGRERR_NONE)
@@ -149,6 +172,59 @@ void IncidentPartitions::ensure(std::string_view month) {
     m_years.emplace(year);
     // Any statement ends GDAL's COPY on the import's connection; the next row starts a new one.
     run(m_store, "SELECT 1");
+    return m_incidents;
+}
+
+OGRLayer& IncidentPartitions::load_aside(std::string_view year) {
+    // Made and committed by another import since this one began: its rows go in through it.
+    if (table_exists(m_store, fmt::format("{}{}", k_year_prefix, year))) {
+        m_years.emplace(year);
+        return m_incidents;
+    }
+    // Every year loaded aside goes into one table partitioned as incidents is, so that one COPY
+    // stream carries them all however the input mixes years. Named for this connection, so
+    // that two imports loading the same year never wait on each other's uncommitted tables.
+    const long long pid = sql_integer(m_store.dataset(), m_store.path(), "SELECT pg_backend_pid()");
+    if (!m_staging) {
+        const std::string name = fmt::format("{}_load_{}", schema::k_incidents, pid);
+        run(m_store, fmt::format("CREATE TABLE {} (LIKE {} INCLUDING DEFAULTS) PARTITION BY RANGE (month)", name, schema::k_incidents));
+        m_staging = m_store.dataset().GetLayerByName(name.c_str());
+        if (!m_staging) throw IoError(fmt::format("{}: cannot open the table {} just made ({})", m_store.path(), name, gdal_last_error()));
+    }
+    // The CHECK says what the partition bound will, so that attaching it to incidents in
+    // finish() need not scan its rows.
+    run(m_store, fmt::format("CREATE TABLE {0}{1}_load_{2} PARTITION OF {3} (CONSTRAINT {4} CHECK (month >= '{1}' AND month < '{5:04}')) "
+                             "FOR VALUES FROM ('{1}') TO ('{5:04}')",
+                             k_year_prefix, year, pid, m_staging->GetName(), k_aside_check, std::stoi(std::string(year)) + 1));
+    m_aside.emplace(year);
+    return *m_staging;
+}
+
+void IncidentPartitions::finish() {
+    if (!m_staging) return;
+    raise_maintenance_work_mem(m_store);
+    const std::string staging = m_staging->GetName();
+    const std::string pid = staging.substr(staging.rfind('_') + 1);
+    // In year order, so that two imports finishing at once take the years' locks in one order.
+    for (const auto& year : m_aside) {
+        const std::string aside = fmt::format("{}{}_load_{}", k_year_prefix, year, pid), name = fmt::format("{}{}", k_year_prefix, year);
+        // Held to the end of the import's transaction: another import attaching the same year
+        // waits here until this one commits, and then finds the partition made.
+        run(m_store, fmt::format("SELECT 1 FROM pg_advisory_xact_lock(hashtext({}))", qualified(m_store, name)));
+        if (table_exists(m_store, name)) {
+            run(m_store, fmt::format("INSERT INTO {} SELECT * FROM {} ORDER BY fid", schema::k_incidents, aside));
+            continue;
+        }
+        run(m_store, fmt::format("ALTER TABLE {} DETACH PARTITION {}", staging, aside));
+        run(m_store, fmt::format("ALTER TABLE {} RENAME TO {}", aside, name));
+        run(m_store, fmt::format("ALTER TABLE {0} ATTACH PARTITION {1} FOR VALUES FROM ('{2}') TO ('{3:04}')", schema::k_incidents, name,
+                                 year, std::stoi(year) + 1));
+        run(m_store, fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", name, k_aside_check));
+        m_years.emplace(year);
+    }
+    run(m_store, "DROP TABLE " + staging);
+    m_aside.clear();
+    m_staging = nullptr;
 }
 
 } // namespace safermap::io

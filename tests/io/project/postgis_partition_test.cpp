@@ -16,6 +16,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 using namespace safermap;
 
 namespace {
@@ -87,4 +89,125 @@ TEST_CASE("a PostGIS project keeps each year's incidents in that year's partitio
     CHECK(io::is_incident_partition("incidents_undated"));
     CHECK_FALSE(io::is_incident_partition("incidents_y25"));
     CHECK_FALSE(io::is_incident_partition("kde_2025"));
+}
+
+namespace {
+
+using NewYears = io::IncidentPartitions::NewYears;
+
+// How many tables and constraints an import loading years aside may have left in `schema`.
+std::string leftovers(const std::string& schema) {
+    return test::postgis_value(fmt::format(
+        "SELECT (SELECT COUNT(*) FROM pg_tables WHERE schemaname = '{0}' AND tablename LIKE '%\\_load\\_%') || ' tables, ' || "
+        "(SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+        "WHERE n.nspname = '{0}' AND c.conname = 'loaded_months') || ' checks'",
+        schema));
+}
+
+// A partition's index definitions with its own name taken out, to compare partitions.
+std::string index_definitions(const std::string& schema, const std::string& table) {
+    return test::postgis_value(fmt::format("SELECT string_agg(replace(indexdef, '{1}', 'T'), E'\\n' ORDER BY indexname) "
+                                           "FROM pg_indexes WHERE schemaname = '{0}' AND tablename = '{1}'",
+                                           schema, table));
+}
+
+} // namespace
+
+TEST_CASE("an import loads years new to a PostGIS project aside and attaches them, however its rows mix years",
+          "[.postgis][io][project]") {
+    const std::string pg = test::postgis_project("aside");
+    const std::string schema = io::parse_project_location(pg).schema;
+    io::ScopedConfigOption copy("PG_USE_COPY", "YES");
+    {
+        auto store = io::ProjectStore::create(pg, {}, io::ProjectStore::Creation::in_open_transaction);
+        io::IncidentWriter writer(store);
+        writer.write(incident("a", "2024-11", 450000));
+        store.commit();
+    }
+    {
+        auto store = io::ProjectStore::open(pg, true);
+        store.begin();
+        io::IncidentWriter writer(store, NewYears::loaded_aside);
+        writer.write(incident("e", "2025-01", 450100)); // new years, interleaved with one that has its partition
+        writer.write(incident("f", "2024-10", 450200));
+        writer.write(incident("g", "2023-05", 450300));
+        writer.write(incident("h", "2025-02", 450400));
+        writer.write(incident("i", "", 450500));
+        writer.write(incident("j", "2023-06", 450600));
+        writer.finish();
+        // Attached but not committed: another session sees neither the new partitions nor
+        // their rows, and reading is not held up by the attaching.
+        CHECK(test::postgis_value(fmt::format("SELECT to_regclass('{}.incidents_y2025') IS NULL", schema)) == "1"); // a boolean, as GDAL reads it
+        CHECK(io::summarise_project(pg).incidents == 1);
+        store.commit();
+    }
+    const std::string per_partition = test::postgis_value(fmt::format(
+        "SELECT string_agg(p || ' ' || n, ', ' ORDER BY p) FROM (SELECT tableoid::regclass::text AS p, COUNT(*) AS n "
+        "FROM {}.incidents GROUP BY 1) t",
+        schema));
+    CHECK(per_partition ==
+          fmt::format("{0}.incidents_undated 1, {0}.incidents_y2023 2, {0}.incidents_y2024 2, {0}.incidents_y2025 2", schema));
+    // Feature IDs in the order the rows were written, as from one table.
+    CHECK(test::postgis_value(fmt::format("SELECT string_agg(key, ',' ORDER BY fid) FROM {}.incidents", schema)) == "a,e,f,g,h,i,j");
+    CHECK(leftovers(schema) == "0 tables, 0 checks");
+    // The years attached have the indexes of a partition made before its rows.
+    const std::string made_first = index_definitions(schema, "incidents_y2024");
+    CHECK(std::count(made_first.begin(), made_first.end(), '\n') == 4); // five indexes
+    CHECK(index_definitions(schema, "incidents_y2023") == made_first);
+    CHECK(index_definitions(schema, "incidents_y2025") == made_first);
+    io::PointFilter year;
+    year.from_month = "2025-01";
+    year.to_month = "2025-12";
+    CHECK(io::load_project_points(pg, year).x == std::vector<double>{450100, 450400});
+
+    // Rolled back after attaching: nothing of it stays.
+    {
+        auto store = io::ProjectStore::open(pg, true);
+        store.begin();
+        io::IncidentWriter writer(store, NewYears::loaded_aside);
+        writer.write(incident("k", "2027-01", 450700));
+        writer.finish();
+        store.rollback();
+    }
+    CHECK(test::postgis_value(fmt::format("SELECT to_regclass('{}.incidents_y2027') IS NULL", schema)) == "1"); // a boolean, as GDAL reads it
+    CHECK(leftovers(schema) == "0 tables, 0 checks");
+    CHECK(io::summarise_project(pg).incidents == 7);
+}
+
+TEST_CASE("two PostGIS imports loading the same new year aside both land in its partition, and a duplicate is refused",
+          "[.postgis][io][project]") {
+    const std::string pg = test::postgis_project("aside_twice");
+    const std::string schema = io::parse_project_location(pg).schema;
+    io::ProjectStore::create(pg, {}).close();
+    io::ScopedConfigOption copy("PG_USE_COPY", "YES");
+    {
+        auto first = io::ProjectStore::open(pg, true), second = io::ProjectStore::open(pg, true);
+        first.begin();
+        second.begin();
+        io::IncidentWriter one(first, NewYears::loaded_aside), two(second, NewYears::loaded_aside);
+        one.write(incident("x", "2025-01", 450000));
+        two.write(incident("z", "2025-03", 450200)); // both load 2025 aside, neither waiting
+        one.write(incident("y", "2025-02", 450100));
+        one.finish();
+        first.commit();
+        two.finish(); // the partition is made now: its rows move into it
+        second.commit();
+    }
+    CHECK(test::postgis_value(fmt::format("SELECT string_agg(key || ' ' || tableoid::regclass::text, ', ' ORDER BY key) FROM {}.incidents",
+                                          schema)) == fmt::format("x {0}.incidents_y2025, y {0}.incidents_y2025, z {0}.incidents_y2025", schema));
+    CHECK(leftovers(schema) == "0 tables, 0 checks");
+    {
+        auto first = io::ProjectStore::open(pg, true), second = io::ProjectStore::open(pg, true);
+        first.begin();
+        second.begin();
+        io::IncidentWriter one(first, NewYears::loaded_aside), two(second, NewYears::loaded_aside);
+        one.write(incident("w", "2026-01", 450300));
+        two.write(incident("w", "2026-01", 450300));
+        one.finish();
+        first.commit();
+        REQUIRE_THROWS_WITH(two.finish(), Catch::Contains("duplicate key") && Catch::Contains("(key, month)"));
+        second.rollback();
+    }
+    CHECK(test::postgis_value(fmt::format("SELECT COUNT(*) FROM {}.incidents WHERE key = 'w'", schema)) == "1");
+    CHECK(leftovers(schema) == "0 tables, 0 checks");
 }
