@@ -11,6 +11,7 @@ packages=(
   libproj-dev                 # reprojection to EPSG:27700
   zlib1g-dev                  # streaming gzipped police.uk CSVs
   libsqlite3-dev              # the packed GeoPackage R-tree of a first import, written on GDAL's SQLite connection
+  libpq-dev                   # PostGIS projects: points read by binary COPY (libgdal-dev pulls it in too; named as used)
   catch2                      # unit tests (v2.13)
   libcli11-dev                # command-line parsing
   libfmt-dev                  # formatting of tables and messages

@@ -12,11 +12,11 @@
 #include "io/gdal/gdal_env.hpp"
 #include "io/incidents/incident_importer.hpp"
 #include "io/incidents/point_collector.hpp"
+#include "io/postgres/postgres_connection.hpp"
 #include "io/project/project_schema.hpp"
 #include "io/project/project_store.hpp"
 #include "io/csv/rejects_writer.hpp"
 
-#include <cpl_conv.h>
 #include <fmt/format.h>
 
 #include <memory>
@@ -36,13 +36,34 @@ PointSet load_project_points(const std::string& project, const PointFilter& requ
     // Only the columns analysis needs, by SQL: an incident feature has some thirty fields, and
     // reading them all cost more than everything else in loading a project's points. The
     // database does the cheap filtering; the collector re-checks and counts the rest.
-    // PostGIS: rows fetched 10,000 at a time, not GDAL's 500 (a million points 2.7 s -> 1.9 s),
-    // unless the user chose otherwise.
-    std::optional<ScopedConfigOption> page;
-    if (store.dialect() == SqlDialect::postgres && !CPLGetConfigOption("OGR_PG_CURSOR_PAGE", nullptr))
-        page.emplace("OGR_PG_CURSOR_PAGE", "10000");
-    const std::string sql = fmt::format("SELECT geom, month, occurred, category, weight, in_study_area FROM {}{}{}", schema::k_incidents,
-                                        filter_sql_where(store, filter, area.get()), order_by_insertion(store.dialect()));
+    const std::string where = filter_sql_where(store, filter, area.get()) + order_by_insertion(store.dialect());
+    std::string month_value, occurred_value, category_value;
+    auto text = [](const std::optional<std::string_view>& field, std::string& value) { value.assign(field ? *field : std::string_view()); };
+    if (store.dialect() == SqlDialect::postgres) {
+        // PostGIS: binary COPY on a connection of its own (a million points 2.6 s -> 1.3 s).
+        // The casts pin each field's binary form.
+        PostgresConnection connection(store.location());
+        const std::string& what = store.path();
+        connection.copy_out(fmt::format("SELECT ST_X(geom)::float8, ST_Y(geom)::float8, month::text, occurred::text, category::text, "
+                                        "weight::float8, in_study_area::int4 FROM {}{}",
+                                        schema::k_incidents, where),
+                            7, [&](const CopyFields& f) {
+                                ++out.report.rows_read;
+                                std::optional<XY> xy;
+                                if (f[0] && f[1]) xy = XY{copy_float8(*f[0], what), copy_float8(*f[1], what)};
+                                std::optional<double> w;
+                                if (f[5]) w = copy_float8(*f[5], what);
+                                std::optional<bool> in;
+                                if (f[6]) in = copy_int4(*f[6], what) != 0;
+                                text(f[2], month_value);
+                                text(f[3], occurred_value);
+                                text(f[4], category_value);
+                                collector.add(xy, month_value, occurred_value, category_value, w, in);
+                            });
+        out.report.kept = static_cast<std::int64_t>(out.size());
+        return out;
+    }
+    const std::string sql = fmt::format("SELECT geom, month, occurred, category, weight, in_study_area FROM {}{}", schema::k_incidents, where);
     GDALDataset& dataset = store.dataset();
     auto release = [&dataset](OGRLayer* l) { dataset.ReleaseResultSet(l); };
     std::unique_ptr<OGRLayer, decltype(release)> result(dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr), release);
@@ -50,7 +71,6 @@ PointSet load_project_points(const std::string& project, const PointFilter& requ
     const OGRFeatureDefn& d = *result->GetLayerDefn();
     const int month = d.GetFieldIndex("month"), occurred = d.GetFieldIndex("occurred"), category = d.GetFieldIndex("category"),
               weight = d.GetFieldIndex("weight"), inside = d.GetFieldIndex("in_study_area");
-    std::string month_value, occurred_value, category_value;
     for (auto& f : *result) {
         ++out.report.rows_read;
         const OGRGeometry* g = f->GetGeometryRef();

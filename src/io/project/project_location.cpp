@@ -127,6 +127,23 @@ ProjectLocation parse_project_location(const std::string& project) {
     return loc;
 }
 
+std::string libpq_connection_string(const ProjectLocation& location) {
+    if (!location.is_postgres()) throw ConfigError(fmt::format("{} is not a PostgreSQL project", location.display));
+    const auto pairs = keywords(std::string_view(location.connection).substr(3));
+    if (!pairs) throw ConfigError(fmt::format("{}: not a connection string SaferMap can read", location.display));
+    std::string out;
+    for (const auto& k : *pairs) {
+        if (k.key == "schemas" || k.key == "active_schema" || k.key == "tables") continue;
+        std::string value;
+        for (char c : k.value) {
+            if (c == '\\' || c == '\'') value.push_back('\\');
+            value.push_back(c);
+        }
+        out += fmt::format("{}{}='{}'", out.empty() ? "" : " ", k.key, value);
+    }
+    return out;
+}
+
 std::string with_schema(const std::string& project, const std::string& schema) {
     if (!is_postgres_project(project))
         throw ConfigError(fmt::format("--schema {}: {} is not a PostgreSQL project (PG:...); a GeoPackage has no schemas", schema,

@@ -49,6 +49,11 @@ ProjectLocation parse_project_location(const std::string& project);
 // when `project` is not a PG: string, names another schema, or `schema` is not a valid name.
 std::string with_schema(const std::string& project, const std::string& schema);
 
+// What libpq's PQconnectdb takes for a PostgreSQL project: its PG: string without "PG:" and
+// without the keywords only GDAL reads (schemas=, active_schema=, tables=). Credentials come
+// as for GDAL: from the string, a service file, ~/.pgpass or the environment.
+std::string libpq_connection_string(const ProjectLocation& location);
+
 // The project as messages and outputs show it: the argument with any password masked.
 std::string display_project(const std::string& project);
 

@@ -63,3 +63,14 @@ TEST_CASE("a --schema is folded into a PG: string, and only there", "[io][projec
     REQUIRE_THROWS_WITH(io::with_schema("ashfield.gpkg", "district"), Catch::Contains("not a PostgreSQL project"));
     REQUIRE_THROWS_AS(io::with_schema("PG:service=notts", "Robert'); DROP"), ConfigError);
 }
+
+TEST_CASE("libpq gets a PG: string without the keywords only GDAL reads", "[io][project][location]") {
+    using io::libpq_connection_string;
+    CHECK(libpq_connection_string(parse_project_location("PG:host=/tmp/sock port=5499 dbname=x user=postgres")) ==
+          "host='/tmp/sock' port='5499' dbname='x' user='postgres'");
+    CHECK(libpq_connection_string(parse_project_location("pg:service=notts schemas=district tables=incidents")) == "service='notts'");
+    CHECK(libpq_connection_string(parse_project_location("PG:dbname='crime data' active_schema=force password='it\\'s'")) ==
+          "dbname='crime data' password='it\\'s'");
+    CHECK(libpq_connection_string(parse_project_location("PG:dbname='a\\\\b'")) == "dbname='a\\\\b'");
+    CHECK_THROWS_AS(libpq_connection_string(parse_project_location("district.gpkg")), ConfigError);
+}
