@@ -25,7 +25,7 @@ packages=(
   fonts-dejavu-core           # the viewer's map text (labels, legend, titles)
   xvfb xauth libgl1-mesa-dri libglx-mesa0  # headless rendering: Xvfb with Mesa's llvmpipe
   sqlite3                     # tests inspect the project file independently of GDAL
-  python3                     # scripts/derive_harm_weights.py (bundled harm weights; a test recomputes them)
+  python3                     # build: scripts/lazy_stubs.py; tests: scripts/derive_harm_weights.py recomputes the harm weights
   libglpk-dev                 # exact CCTV siting: the maximal covering problem as an integer programme
   poppler-utils               # tests read printed maps back: pdfinfo, pdftotext, pdfimages, pdftoppm
   postgresql-15 postgresql-15-postgis-3  # PostGIS projects (issue #14): the tests start a throwaway server (scripts/pg_test_cluster.sh)

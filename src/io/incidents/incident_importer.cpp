@@ -3,7 +3,6 @@
 
 #include "core/error.hpp"
 #include "io/csv/csv_reader.hpp"
-#include "io/gdal/gdal_env.hpp"
 #include "io/incidents/incident_rows.hpp"
 #include "io/csv/ordered_chunks.hpp"
 #include "io/incidents/incident_placement.hpp"
@@ -165,8 +164,8 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
         return source.next(chunk.chunk);
     };
     steps.parse = [](ParsedChunk& chunk, RowParser& parser) { parser.parse(chunk); };
-    // Commits write through GDAL on whichever thread parsed the chunk.
-    steps.start_helper = share_thread_options();
+    // Commits write on whichever thread parsed the chunk.
+    steps.start_helper = m_sink.helper_thread_setup();
     steps.commit = [&](ParsedChunk& chunk, RowParser& parser) {
         if (!carry.empty()) {
             // The previous chunk ended inside a quoted field, so this one was parsed from the

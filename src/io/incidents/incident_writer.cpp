@@ -113,6 +113,8 @@ void IncidentWriter::write(const Incident& inc) {
     if (m_spatial_index && inc.xy) m_spatial_index->add(f.GetFID(), inc.xy->x, inc.xy->y);
 }
 
+std::function<void()> IncidentWriter::helper_thread_setup() const { return share_thread_options(); }
+
 void IncidentWriter::finish() {
     m_partitions.finish();
     if (m_spatial_index) m_spatial_index->finish();

@@ -26,6 +26,8 @@ public:
 
     // Throws IoError naming the source file and line when OGR refuses the feature.
     void write(const Incident& incident) override;
+    // The caller's GDAL settings (PG_USE_COPY among them) for the import's reading threads.
+    std::function<void()> helper_thread_setup() const override;
     // Completes what writing deferred (a first import's GeoPackage R-tree, deferred_spatial_index;
     // PostGIS years loaded aside); call it after the last row and before the import commits.
     // Throws IoError.

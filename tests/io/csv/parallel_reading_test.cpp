@@ -245,6 +245,8 @@ TEST_CASE("every thread that commits rows sees the caller's GDAL settings", "[io
     class Recording : public IncidentSink {
     public:
         void write(const Incident&) override { seen.emplace_back(CPLGetConfigOption("SAFERMAP_TEST_SETTING", "unset")); }
+        // As io::IncidentWriter's: the importer runs it first on each helper thread.
+        std::function<void()> helper_thread_setup() const override { return io::share_thread_options(); }
         std::vector<std::string> seen;
     } sink;
     io::ScopedConfigOption setting("SAFERMAP_TEST_SETTING", "caller's");
