@@ -32,7 +32,9 @@ def undefined_symbols(objects):
     names = set()
     for line in run("nm", "-u", "--format=posix", *objects).splitlines():
         parts = line.split()
-        if len(parts) >= 2 and parts[1] in ("U", "w"):
+        # Only strong references: a weak one ('w') is an "is it there?" test a stub would
+        # always answer yes.
+        if len(parts) >= 2 and parts[1] == "U":
             names.add(parts[0].split("@")[0])
     return names
 

@@ -115,8 +115,11 @@ struct Reprojector::Prototype {
 namespace {
 std::mutex g_prototypes_mutex;
 std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector::Prototype>>& prototypes() {
-    static std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector::Prototype>> built;
-    return built;
+    // Never destroyed: PROJ is loaded on first use (scripts/lazy_stubs.py), after this map is
+    // made, so at exit its own statics would go first and the prototypes' proj_destroy calls
+    // would reach a library already torn down. The process's end frees it.
+    static auto* built = new std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector::Prototype>>;
+    return *built;
 }
 } // namespace
 

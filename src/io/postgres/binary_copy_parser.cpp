@@ -51,8 +51,10 @@ bool BinaryCopyParser::read_header() {
     if (m_buffer.size() - m_at < fixed) return false;
     if (std::string_view(m_buffer).substr(m_at, k_signature.size()) != k_signature) fail("not PostgreSQL's binary COPY signature");
     const std::uint32_t flags = big_endian_32(m_buffer.data() + m_at + k_signature.size());
-    // Bit 16 says OIDs follow each tuple's field count, which no server since 12 sends.
+    // Bits 16-31 are critical: a reader that does not know one must stop. Bit 16 says OIDs
+    // follow each tuple's field count, which no server since 12 sends; the rest are unused.
     if (flags & (1u << 16)) fail("tuples carry OIDs");
+    if (flags & 0xfffe0000u) fail(fmt::format("unknown critical header flags {:#x}", flags));
     const std::uint32_t extension = big_endian_32(m_buffer.data() + m_at + k_signature.size() + 4);
     if (extension > (1u << 30)) fail(fmt::format("header extension of {} bytes", extension));
     if (m_buffer.size() - m_at < fixed + extension) return false;

@@ -29,8 +29,22 @@ std::string qualified(ProjectStore& store, std::string_view table) {
     return sql_quote(fmt::format("{}.{}", store.location().schema, table));
 }
 
-bool table_exists(ProjectStore& store, std::string_view table) {
-    return sql_integer(store.dataset(), store.path(), fmt::format("SELECT (to_regclass({}) IS NOT NULL)::int", qualified(store, table))) != 0;
+// Whether the project's schema holds `table`, by the statement's own snapshot of the catalog:
+// a table another session committed a moment ago is seen (to_regclass goes through this
+// session's catalog cache, which may not have heard of it yet).
+bool table_exists(GDALDataset& ds, const ProjectStore& store, std::string_view table) {
+    return sql_integer(ds, store.path(),
+                       fmt::format("SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                                   "WHERE n.nspname = {} AND c.relname = {}",
+                                   sql_quote(store.location().schema), sql_quote(std::string(table)))) > 0;
+}
+
+// Every path that makes or attaches a year partition takes this lock first and holds it to its
+// commit, the lock ATTACH PARTITION and ANALYZE take anyway (against other schema changes
+// only: readers and writers go on). Taken first, before anything else it could wait for, it
+// makes two imports meeting a new year at once make it once, in turn, and never deadlock.
+void lock_for_partitioning(GDALDataset& ds, const ProjectStore& store) {
+    run_sql(ds, store.path(), fmt::format("LOCK TABLE ONLY {}.{} IN SHARE UPDATE EXCLUSIVE MODE", store.location().schema, schema::k_incidents));
 }
 
 // Index builds sort: 256 MB rather than the server's default 64 MB keeps a million rows' sort
@@ -147,18 +161,7 @@ OGRLayer& IncidentPartitions::layer_for(std::string_view month) {
     const std::string name = fmt::format("{}{}", k_year_prefix, year);
     GDALDatasetUniquePtr side = open_postgres(m_store.location(), true);
     if (side->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot begin a transaction", m_store.path()));
-    // Two imports meeting a new year at once: the second waits here, then finds it made.
-    bool parent_seen = false, exists = false;
-    for_each_row(*side, m_store.path(), fmt::format("SELECT 1 FROM pg_advisory_xact_lock(hashtext({}))", qualified(m_store, name)),
-                 [](OGRFeature&) {});
-    for_each_row(*side, m_store.path(),
-                 fmt::format("SELECT (to_regclass({}) IS NOT NULL)::int AS parent, (to_regclass({}) IS NOT NULL)::int AS made",
-                             qualified(m_store, schema::k_incidents), qualified(m_store, name)),
-                 [&](OGRFeature& f) {
-                     parent_seen = f.GetFieldAsInteger("parent") != 0;
-                     exists = f.GetFieldAsInteger("made") != 0;
-                 });
-    if (!parent_seen) {
+    if (!table_exists(*side, m_store, schema::k_incidents)) {
         // The project itself is being created by this import: no one else can see its tables
         // until it commits, so the partition is made in its transaction.
         side->RollbackTransaction();
@@ -166,7 +169,9 @@ OGRLayer& IncidentPartitions::layer_for(std::string_view month) {
         m_years.emplace(year);
         return m_incidents;
     }
-    if (!exists) create_year_partition(*side, m_store.path(), year);
+    // Two imports meeting a new year at once: the second waits here, then finds it made.
+    lock_for_partitioning(*side, m_store);
+    if (!table_exists(*side, m_store, name)) create_year_partition(*side, m_store.path(), year);
     if (side->CommitTransaction() != OGRERR_NONE)
         throw IoError(fmt::format("{}: cannot make the partition {} ({})", m_store.path(), name, gdal_last_error()));
     m_years.emplace(year);
@@ -177,16 +182,16 @@ OGRLayer& IncidentPartitions::layer_for(std::string_view month) {
 
 OGRLayer& IncidentPartitions::load_aside(std::string_view year) {
     // Made and committed by another import since this one began: its rows go in through it.
-    if (table_exists(m_store, fmt::format("{}{}", k_year_prefix, year))) {
+    if (table_exists(m_store.dataset(), m_store, fmt::format("{}{}", k_year_prefix, year))) {
         m_years.emplace(year);
         return m_incidents;
     }
     // Every year loaded aside goes into one table partitioned as incidents is, so that one COPY
     // stream carries them all however the input mixes years. Named for this connection, so
     // that two imports loading the same year never wait on each other's uncommitted tables.
-    const long long pid = sql_integer(m_store.dataset(), m_store.path(), "SELECT pg_backend_pid()");
     if (!m_staging) {
-        const std::string name = fmt::format("{}_load_{}", schema::k_incidents, pid);
+        m_staging_id = sql_integer(m_store.dataset(), m_store.path(), "SELECT pg_backend_pid()");
+        const std::string name = fmt::format("{}_load_{}", schema::k_incidents, m_staging_id);
         run(m_store, fmt::format("CREATE TABLE {} (LIKE {} INCLUDING DEFAULTS) PARTITION BY RANGE (month)", name, schema::k_incidents));
         m_staging = m_store.dataset().GetLayerByName(name.c_str());
         if (!m_staging) throw IoError(fmt::format("{}: cannot open the table {} just made ({})", m_store.path(), name, gdal_last_error()));
@@ -195,7 +200,7 @@ OGRLayer& IncidentPartitions::load_aside(std::string_view year) {
     // finish() need not scan its rows.
     run(m_store, fmt::format("CREATE TABLE {0}{1}_load_{2} PARTITION OF {3} (CONSTRAINT {4} CHECK (month >= '{1}' AND month < '{5:04}')) "
                              "FOR VALUES FROM ('{1}') TO ('{5:04}')",
-                             k_year_prefix, year, pid, m_staging->GetName(), k_aside_check, std::stoi(std::string(year)) + 1));
+                             k_year_prefix, year, m_staging_id, m_staging->GetName(), k_aside_check, std::stoi(std::string(year)) + 1));
     m_aside.emplace(year);
     return *m_staging;
 }
@@ -204,14 +209,12 @@ void IncidentPartitions::finish() {
     if (!m_staging) return;
     raise_maintenance_work_mem(m_store);
     const std::string staging = m_staging->GetName();
-    const std::string pid = staging.substr(staging.rfind('_') + 1);
-    // In year order, so that two imports finishing at once take the years' locks in one order.
+    // Another import attaching years waits here until this one commits (lock_for_partitioning).
+    lock_for_partitioning(m_store.dataset(), m_store);
     for (const auto& year : m_aside) {
-        const std::string aside = fmt::format("{}{}_load_{}", k_year_prefix, year, pid), name = fmt::format("{}{}", k_year_prefix, year);
-        // Held to the end of the import's transaction: another import attaching the same year
-        // waits here until this one commits, and then finds the partition made.
-        run(m_store, fmt::format("SELECT 1 FROM pg_advisory_xact_lock(hashtext({}))", qualified(m_store, name)));
-        if (table_exists(m_store, name)) {
+        const std::string aside = fmt::format("{}{}_load_{}", k_year_prefix, year, m_staging_id), name = fmt::format("{}{}", k_year_prefix, year);
+        if (table_exists(m_store.dataset(), m_store, name)) {
+            // Made by another import since this one began: the rows move into it.
             run(m_store, fmt::format("INSERT INTO {} SELECT * FROM {} ORDER BY fid", schema::k_incidents, aside));
             continue;
         }

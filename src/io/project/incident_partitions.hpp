@@ -46,23 +46,26 @@ void analyze_incidents(ProjectStore& store);
 
 // The partitions a PostGIS import writes into, and the table each incident goes to.
 //
-// How a year without a partition is handled depends on the import:
-// - made_at_once: the year's partition is made before its first incident goes in, in a short
-//   transaction of its own on a second connection (inside the import's transaction its
-//   uncommitted table would hold up other imports of that year until the import ended). Rows
-//   then go in through the incidents table, each updating its indexes. An import rolled back
-//   or killed may so leave an empty year partition behind, never a row.
-// - loaded_aside: the year's rows are loaded into a bare table of the import's own (no index;
-//   a CHECK that its months are that year's), a partition of one table of the import's,
-//   partitioned as incidents is, that takes every year loaded aside in one COPY stream. Then
-//   finish() attaches each year's table as its partition of incidents, which builds its
-//   indexes in one sorted pass each: a million rows into a project holding only boundaries
-//   took 27 s row by row. Attaching locks the incidents table against other schema changes
-//   only (SHARE UPDATE EXCLUSIVE), never against readers or writers. When another import
-//   attached that year first, the rows move into it instead. A rolled-back or killed import
-//   leaves nothing.
-// A project that an import has just created is a third case, which needs neither:
-// drop_incident_indexes above.
+// How a year without a partition is handled depends on the writer:
+// - made_at_once (IncidentWriter's default; an import that creates the project, where the
+//   partition is made in the import's own transaction, as nobody else can see the project):
+//   in an existing project the year's partition is made before its first incident goes in, in
+//   a short transaction of its own on a second connection. Rows then go in through the
+//   incidents table, each updating its indexes.
+// - loaded_aside (an import into an existing project): the year's rows are loaded into a bare
+//   table of the import's own (no index; a CHECK that its months are that year's), a partition
+//   of one table of the import's, partitioned as incidents is, so that one COPY stream carries
+//   every new year however they mix. Then finish() attaches each year's table as its partition
+//   of incidents, which builds its indexes in one sorted pass each: a million rows into a
+//   project holding only boundaries took 27 s row by row, 15.5 s so. When another import
+//   attached that year first, the rows move into its partition instead. A rolled-back or
+//   killed import leaves nothing. Rows of years that have their partition still go in through
+//   the incidents table, and an input that alternates between those and new years ends and
+//   restarts GDAL's COPY at each change (correct, but slow; police.uk files come a month each).
+// Making or attaching a partition takes the incidents table's SHARE UPDATE EXCLUSIVE lock,
+// first, until commit: readers and writers go on; other imports' attaching and ANALYZE wait
+// until this import commits.
+// A project that an import has just created is loaded unindexed: drop_incident_indexes above.
 class IncidentPartitions {
 public:
     enum class NewYears { made_at_once, loaded_aside };
@@ -89,6 +92,7 @@ private:
     std::set<std::string, std::less<>> m_years;
     std::set<std::string, std::less<>> m_aside; // loaded_aside: the years loaded aside so far
     OGRLayer* m_staging = nullptr;              // loaded_aside: the table they are loaded into
+    long long m_staging_id = 0;                 // the import's backend pid, which names its tables
 };
 
 } // namespace safermap::io

@@ -10,6 +10,9 @@
 #include "io/csv/csv_chunks.hpp"
 #include "io/gdal/gdal_env.hpp"
 #include "io/incidents/incident_importer.hpp"
+#include "io/incidents/incident_writer.hpp"
+#include "io/incidents/point_collector.hpp"
+#include "io/project/project_store.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,6 +23,7 @@
 #include <cpl_conv.h>
 #include <fstream>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 using namespace safermap;
@@ -257,4 +261,27 @@ TEST_CASE("every thread that commits rows sees the caller's GDAL settings", "[io
     importer.import_file(test::test_data("policeuk/2025-01-notts-excerpt.csv"), {});
     REQUIRE(sink.seen.size() > 20);
     CHECK(std::count(sink.seen.begin(), sink.seen.end(), "caller's") == static_cast<long>(sink.seen.size()));
+}
+
+TEST_CASE("the project's incident writer gives reading threads the caller's GDAL settings; reading into memory gives none",
+          "[io][parallel]") {
+    test::TempDir dir;
+    auto store = io::ProjectStore::create(dir.file("p.gpkg"), {});
+    io::IncidentWriter writer(store);
+    const std::function<void()> setup = writer.helper_thread_setup();
+    REQUIRE(setup);
+    io::ScopedConfigOption setting("SAFERMAP_TEST_SETTING", "caller's");
+    std::string seen_with, seen_without;
+    std::thread([&] {
+        seen_without = CPLGetConfigOption("SAFERMAP_TEST_SETTING", "unset");
+        setup();
+        seen_with = CPLGetConfigOption("SAFERMAP_TEST_SETTING", "unset");
+    }).join();
+    CHECK(seen_without == "unset"); // thread-local: what the setup is for
+    CHECK(seen_with == "caller's");
+    // Collecting points in memory asks for nothing, so that reading a file never loads GDAL.
+    io::PointSet points;
+    const io::PointFilter all;
+    io::PointCollector collector(points, all);
+    CHECK_FALSE(collector.helper_thread_setup());
 }

@@ -124,6 +124,8 @@ TEST_CASE("broken binary COPY streams are refused with the reason and the byte",
     bad_signature[0] = 'Q';
     refuse(bad_signature, "not PostgreSQL's binary COPY signature");
     refuse(header(1u << 16), "OIDs");
+    refuse(header(1u << 20), "unknown critical header flags 0x100000");
+    CHECK(read_in_pieces(header(1u << 3) + std::string("\xff\xff", 2), 64).empty()); // bits 0-15 may be ignored
     refuse(good.substr(0, good.size() - 5), "ends inside a tuple");
     refuse(good.substr(0, 8), "ends inside its header");
     refuse(good + "x", "bytes after the end");

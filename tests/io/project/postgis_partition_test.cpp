@@ -17,6 +17,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <exception>
+#include <thread>
 
 using namespace safermap;
 
@@ -189,8 +192,20 @@ TEST_CASE("two PostGIS imports loading the same new year aside both land in its 
         two.write(incident("z", "2025-03", 450200)); // both load 2025 aside, neither waiting
         one.write(incident("y", "2025-02", 450100));
         one.finish();
+        // The second finishes while the first has attached 2025 but not committed: it waits,
+        // then finds the partition made and moves its rows into it.
+        std::exception_ptr failed;
+        std::thread other([&] {
+            try {
+                two.finish();
+            } catch (...) {
+                failed = std::current_exception();
+            }
+        });
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
         first.commit();
-        two.finish(); // the partition is made now: its rows move into it
+        other.join();
+        if (failed) std::rethrow_exception(failed);
         second.commit();
     }
     CHECK(test::postgis_value(fmt::format("SELECT string_agg(key || ' ' || tableoid::regclass::text, ', ' ORDER BY key) FROM {}.incidents",
