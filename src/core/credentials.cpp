@@ -17,7 +17,8 @@ bool starts_with_ci(std::string_view text, std::size_t at, std::string_view word
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
 // Where the value that starts at `at` ends, read as libpq reads a keyword's value: a quoted
-// value up to its closing quote (\' and \\ escaped), else up to white space.
+// value up to its closing quote, else up to white space; a backslash escapes the next
+// character in either.
 std::size_t value_end(std::string_view text, std::size_t at) {
     if (at < text.size() && text[at] == '\'') {
         std::size_t i = at + 1;
@@ -25,7 +26,7 @@ std::size_t value_end(std::string_view text, std::size_t at) {
         return i < text.size() ? i + 1 : i;
     }
     std::size_t i = at;
-    while (i < text.size() && !is_space(text[i])) ++i;
+    while (i < text.size() && !is_space(text[i])) i += text[i] == '\\' && i + 1 < text.size() ? 2 : 1; // "a\ b" is one value
     return i;
 }
 

@@ -16,6 +16,8 @@ TEST_CASE("passwords in connection strings are masked, everything else kept", "[
     // reads it: a ')' after it goes too, rather than risk showing the end of a password.
     CHECK(mask_credentials("PG:password=one x: cannot connect (PG:password=two)") ==
           "PG:password=*** x: cannot connect (PG:password=***");
+    // A bare value's backslash escapes the next character, a space too (libpq's conninfo parser).
+    CHECK(mask_credentials("PG:password=hun\\ ter2 dbname=x") == "PG:password=*** dbname=x");
     // Connection URIs.
     CHECK(mask_credentials("postgresql://analyst:hunter2@db.example:5432/crime") == "postgresql://analyst:***@db.example:5432/crime");
     CHECK(mask_credentials("postgresql://analyst@db.example/crime") == "postgresql://analyst@db.example/crime");

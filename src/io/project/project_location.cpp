@@ -29,8 +29,8 @@ std::string lower(std::string_view s) {
 }
 
 // The keyword=value pairs of a libpq connection string, read as libpq reads them (spaces
-// around '=', values bare or single-quoted with backslash escapes); nullopt when it is not
-// of that form.
+// around '=', values bare or single-quoted, a backslash escaping the next character in
+// either); nullopt when it is not of that form.
 std::optional<std::vector<Keyword>> keywords(std::string_view text) {
     std::vector<Keyword> out;
     std::size_t i = 0;
@@ -64,7 +64,11 @@ std::optional<std::vector<Keyword>> keywords(std::string_view text) {
             }
             if (!closed) return std::nullopt;
         } else {
-            while (i < text.size() && !is_space(text[i])) k.value.push_back(text[i++]);
+            // Bare: up to a space, a backslash escaping the next character (a space too).
+            while (i < text.size() && !is_space(text[i])) {
+                if (text[i] == '\\' && i + 1 < text.size()) ++i;
+                k.value.push_back(text[i++]);
+            }
         }
         out.push_back(std::move(k));
     }

@@ -72,5 +72,7 @@ TEST_CASE("libpq gets a PG: string without the keywords only GDAL reads", "[io][
     CHECK(libpq_connection_string(parse_project_location("PG:dbname='crime data' active_schema=force password='it\\'s'")) ==
           "dbname='crime data' password='it\\'s'");
     CHECK(libpq_connection_string(parse_project_location("PG:dbname='a\\\\b'")) == "dbname='a\\\\b'");
+    // Bare values escape as quoted ones do: libpq reads password=a\b as "ab", a\ b as "a b".
+    CHECK(libpq_connection_string(parse_project_location("PG:password=a\\b host=x\\ y")) == "password='ab' host='x y'");
     CHECK_THROWS_AS(libpq_connection_string(parse_project_location("district.gpkg")), ConfigError);
 }
