@@ -58,15 +58,19 @@ bool is_year(std::string_view text) {
     return text.size() == 4 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
+// The partition holding `year`'s incidents, and the first month text past it ("2026").
+std::string year_partition(std::string_view year) { return fmt::format("{}{}", k_year_prefix, year); }
+std::string next_year(std::string_view year) { return fmt::format("{:04}", std::stoi(std::string(year)) + 1); }
+
+// The range bound of `year`'s partition: months 'YYYY-..' sort from 'YYYY' up to the next year.
+std::string year_bound(std::string_view year) { return fmt::format("FOR VALUES FROM ('{}') TO ('{}')", year, next_year(year)); }
+
 // A year's partition on `ds`: created bare and then attached, which locks the parent table
 // only against other schema changes (SHARE UPDATE EXCLUSIVE), not against readers and writers
 // as CREATE TABLE ... PARTITION OF would.
 void create_year_partition(GDALDataset& ds, const std::string& what, std::string_view year) {
-    const int next = std::stoi(std::string(year)) + 1;
-    auto sql = [&](const std::string& text) { for_each_row(ds, what, text, [](OGRFeature&) {}); };
-    sql(fmt::format("CREATE TABLE {0}{1} (LIKE {2} INCLUDING DEFAULTS)", k_year_prefix, year, schema::k_incidents));
-    sql(fmt::format("ALTER TABLE {0} ATTACH PARTITION {1}{2} FOR VALUES FROM ('{2}') TO ('{3:04}')", schema::k_incidents, k_year_prefix,
-                    year, next));
+    run_sql(ds, what, fmt::format("CREATE TABLE {} (LIKE {} INCLUDING DEFAULTS)", year_partition(year), schema::k_incidents));
+    run_sql(ds, what, fmt::format("ALTER TABLE {} ATTACH PARTITION {} {}", schema::k_incidents, year_partition(year), year_bound(year)));
 }
 
 std::set<std::string, std::less<>> partition_years(ProjectStore& store) {
@@ -158,7 +162,7 @@ OGRLayer& IncidentPartitions::layer_for(std::string_view month) {
     if (m_aside.count(year)) return *m_staging;
     if (!is_year(year)) throw IoError(fmt::format("{}: month '{}' has no year to partition by", m_store.path(), month));
     if (m_new_years == NewYears::loaded_aside) return load_aside(year);
-    const std::string name = fmt::format("{}{}", k_year_prefix, year);
+    const std::string name = year_partition(year);
     GDALDatasetUniquePtr side = open_postgres(m_store.location(), true);
     if (side->StartTransaction() != OGRERR_NONE) throw IoError(fmt::format("{}: cannot begin a transaction", m_store.path()));
     if (!table_exists(*side, m_store, schema::k_incidents)) {
@@ -182,7 +186,7 @@ OGRLayer& IncidentPartitions::layer_for(std::string_view month) {
 
 OGRLayer& IncidentPartitions::load_aside(std::string_view year) {
     // Made and committed by another import since this one began: its rows go in through it.
-    if (table_exists(m_store.dataset(), m_store, fmt::format("{}{}", k_year_prefix, year))) {
+    if (table_exists(m_store.dataset(), m_store, year_partition(year))) {
         m_years.emplace(year);
         return m_incidents;
     }
@@ -198,11 +202,14 @@ OGRLayer& IncidentPartitions::load_aside(std::string_view year) {
     }
     // The CHECK says what the partition bound will, so that attaching it to incidents in
     // finish() need not scan its rows.
-    run(m_store, fmt::format("CREATE TABLE {0}{1}_load_{2} PARTITION OF {3} (CONSTRAINT {4} CHECK (month >= '{1}' AND month < '{5:04}')) "
-                             "FOR VALUES FROM ('{1}') TO ('{5:04}')",
-                             k_year_prefix, year, m_staging_id, m_staging->GetName(), k_aside_check, std::stoi(std::string(year)) + 1));
+    run(m_store, fmt::format("CREATE TABLE {} PARTITION OF {} (CONSTRAINT {} CHECK (month >= '{}' AND month < '{}')) {}", aside_partition(year),
+                             m_staging->GetName(), k_aside_check, year, next_year(year), year_bound(year)));
     m_aside.emplace(year);
     return *m_staging;
+}
+
+std::string IncidentPartitions::aside_partition(std::string_view year) const {
+    return fmt::format("{}_load_{}", year_partition(year), m_staging_id);
 }
 
 void IncidentPartitions::finish() {
@@ -212,7 +219,7 @@ void IncidentPartitions::finish() {
     // Another import attaching years waits here until this one commits (lock_for_partitioning).
     lock_for_partitioning(m_store.dataset(), m_store);
     for (const auto& year : m_aside) {
-        const std::string aside = fmt::format("{}{}_load_{}", k_year_prefix, year, m_staging_id), name = fmt::format("{}{}", k_year_prefix, year);
+        const std::string aside = aside_partition(year), name = year_partition(year);
         if (table_exists(m_store.dataset(), m_store, name)) {
             // Made by another import since this one began: the rows move into it.
             run(m_store, fmt::format("INSERT INTO {} SELECT * FROM {} ORDER BY fid", schema::k_incidents, aside));
@@ -220,8 +227,7 @@ void IncidentPartitions::finish() {
         }
         run(m_store, fmt::format("ALTER TABLE {} DETACH PARTITION {}", staging, aside));
         run(m_store, fmt::format("ALTER TABLE {} RENAME TO {}", aside, name));
-        run(m_store, fmt::format("ALTER TABLE {0} ATTACH PARTITION {1} FOR VALUES FROM ('{2}') TO ('{3:04}')", schema::k_incidents, name,
-                                 year, std::stoi(year) + 1));
+        run(m_store, fmt::format("ALTER TABLE {} ATTACH PARTITION {} {}", schema::k_incidents, name, year_bound(year)));
         run(m_store, fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", name, k_aside_check));
         m_years.emplace(year);
     }

@@ -84,6 +84,8 @@ public:
 
 private:
     OGRLayer& load_aside(std::string_view year);
+    // The table `year` is loaded aside in, in the staging table ("incidents_y2025_load_<pid>").
+    std::string aside_partition(std::string_view year) const;
 
     ProjectStore& m_store;
     OGRLayer& m_incidents;
