@@ -12,16 +12,20 @@
 #  - the yardsticks in the same run: spatstat reading the same police.uk file, projecting it and
 #    running density.ppp (bench/spatstat_policeuk_yardstick.R, when R has spatstat), and
 #    scikit-learn's DBSCAN fit on the points it projected.
-# Figures go to bench/RESULTS.md. Usage: bench/policeuk_like.sh [BUILD_DIR]
+# Figures go to bench/RESULTS.md. Usage: bench/policeuk_like.sh [BUILD_DIR] [ROWS...]
+# (default rows: 100000 1000000)
 set -euo pipefail
 source "$(dirname "$0")/timing.sh"
+shift || true
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(100000 1000000)
 extent=443000,350000,455500,362500   # 12.5 km square over Ashfield: 500 x 500 cells of 25 m
 py=/usr/bin/python3
 echo "machine: $(nproc) cores; method picked by kde --method auto: see the kde lines' output"
 have_spatstat=false
 command -v Rscript > /dev/null && Rscript -e 'library(spatstat)' > /dev/null 2>&1 && have_spatstat=true
 
-for n in 100000 1000000; do
+for n in "${sizes[@]}"; do
   csv="$work/policeuk-$n.csv"
   bash "$here/bench/make_policeuk_rows.sh" "$n" "$csv"
   run "kde quartic 250 m, 500x500, $n police.uk rows" "$safermap" kde --points "$csv" --bandwidth 250 --cell 25 --extent "$extent"
