@@ -263,14 +263,15 @@ TEST_CASE("every thread that commits rows sees the caller's GDAL settings", "[io
     CHECK(std::count(sink.seen.begin(), sink.seen.end(), "caller's") == static_cast<long>(sink.seen.size()));
 }
 
-TEST_CASE("the project's incident writer gives reading threads the caller's GDAL settings; reading into memory gives none",
+TEST_CASE("the project's incident writer gives reading threads the caller's GDAL settings, reading into memory none",
           "[io][parallel]") {
     test::TempDir dir;
     auto store = io::ProjectStore::create(dir.file("p.gpkg"), {});
     io::IncidentWriter writer(store);
+    // The settings are those of the moment the importer asks, as run_import sets PG_USE_COPY first.
+    io::ScopedConfigOption setting("SAFERMAP_TEST_SETTING", "caller's");
     const std::function<void()> setup = writer.helper_thread_setup();
     REQUIRE(setup);
-    io::ScopedConfigOption setting("SAFERMAP_TEST_SETTING", "caller's");
     std::string seen_with, seen_without;
     std::thread([&] {
         seen_without = CPLGetConfigOption("SAFERMAP_TEST_SETTING", "unset");
