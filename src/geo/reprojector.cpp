@@ -8,6 +8,7 @@
 
 #include <bit>
 #include <cmath>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -113,28 +114,63 @@ struct Reprojector::Prototype {
 };
 
 namespace {
+// A pair of CRSs' prototype once built and, from a background build, what to wait on (kept
+// after a success; after a failure, until a Reprojector waits for it and throws its error).
+struct PrototypeEntry {
+    std::unique_ptr<Reprojector::Prototype> built;
+    std::shared_future<void> building;
+};
 std::mutex g_prototypes_mutex;
-std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector::Prototype>>& prototypes() {
+std::map<std::pair<std::string, std::string>, PrototypeEntry>& prototypes() {
     // Never destroyed: PROJ is loaded on first use (scripts/lazy_stubs.py), after this map is
     // made, so at exit its own statics would go first and the prototypes' proj_destroy calls
-    // would reach a library already torn down. The process's end frees it.
-    static auto* built = new std::map<std::pair<std::string, std::string>, std::unique_ptr<Reprojector::Prototype>>;
+    // would reach a library already torn down. The process's end frees it. (Destroying the
+    // last copy of a background build's future waits for its thread, so the build itself
+    // never touches `building`.)
+    static auto* built = new std::map<std::pair<std::string, std::string>, PrototypeEntry>;
     return *built;
 }
 } // namespace
 
-// The prototype for `from` -> `to`, built on first use. Call with g_prototypes_mutex held.
-const Reprojector::Prototype& Reprojector::prototype(const std::string& from, const std::string& to) {
-    auto& proto = prototypes()[{from, to}];
-    if (!proto) {
+// The prototype for `from` -> `to`: built on first use, or waited for while a background build
+// runs.
+const Reprojector::Prototype& Reprojector::prototype(const std::string& from, const std::string& to,
+                                                     std::unique_lock<std::mutex>& lock) {
+    const auto key = std::make_pair(from, to);
+    if (auto& entry = prototypes()[key]; !entry.built && entry.building.valid()) {
+        const std::shared_future<void> building = entry.building;
+        lock.unlock();
+        building.wait();
+        lock.lock();
+        if (auto& after = prototypes()[key]; after.built) return *after.built;
+        prototypes().erase(key); // it failed: a later Reprojector tries again
+        building.get();          // throws the build's own error
+    }
+    auto& entry = prototypes()[key];
+    if (!entry.built) {
         try {
-            proto = std::make_unique<Prototype>(from, to);
+            entry.built = std::make_unique<Prototype>(from, to);
         } catch (...) {
-            prototypes().erase({from, to});
+            prototypes().erase(key);
             throw;
         }
     }
-    return *proto;
+    return *entry.built;
+}
+
+std::optional<std::shared_future<void>> Reprojector::prepare_in_background(const std::string& from, const std::string& to) {
+    if (from == to && known_area_inside(to)) return std::nullopt; // needs no PROJ to start with
+    std::lock_guard lock(g_prototypes_mutex);
+    auto& entry = prototypes()[{from, to}];
+    if (entry.built) return std::nullopt;
+    if (!entry.building.valid()) {
+        entry.building = std::async(std::launch::async, [from, to] {
+                             auto made = std::make_unique<Prototype>(from, to); // a failure stays in the future
+                             std::lock_guard done(g_prototypes_mutex);
+                             prototypes()[{from, to}].built = std::move(made);
+                         }).share();
+    }
+    return entry.building;
 }
 
 std::optional<Bounds> known_area_inside(const std::string& crs) {
@@ -153,8 +189,8 @@ Reprojector::Reprojector(const std::string& from, const std::string& to) {
             return;
         }
     }
-    std::lock_guard lock(g_prototypes_mutex); // also keeps each prototype to one thread while it is cloned
-    const Prototype* proto = &prototype(from, to);
+    std::unique_lock lock(g_prototypes_mutex); // also keeps each prototype to one thread while it is cloned
+    const Prototype* proto = &prototype(from, to, lock);
     m_ctx = quiet_context();
     m_source_geographic = proto->source_geographic;
     m_target_bounds = proto->bounds;
@@ -168,8 +204,8 @@ Reprojector::Reprojector(const std::string& from, const std::string& to) {
 }
 
 void Reprojector::resolve_bounds() const {
-    std::lock_guard lock(g_prototypes_mutex);
-    const Prototype& proto = prototype(m_crs, m_crs);
+    std::unique_lock lock(g_prototypes_mutex);
+    const Prototype& proto = prototype(m_crs, m_crs, lock);
     m_target_bounds = proto.bounds;
     m_source_geographic = proto.source_geographic;
     m_bounds_pending = false;

@@ -4,7 +4,9 @@
 #include "geo/bounds.hpp"
 
 #include <cstdint>
+#include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,12 +45,21 @@ public:
     // The target CRS's area of use, in target units.
     const Bounds& target_bounds() const;
 
+    // Starts working out `from` -> `to` (PROJ's database search, 40-50 ms) on a thread of its
+    // own, so that a caller with other work meanwhile (parsing more of a file) need not wait for
+    // it. Returns what to wait on while that is under way; nothing when a Reprojector(from, to)
+    // can be made at once. A Reprojector made meanwhile waits for it, and one made after a
+    // failure throws its CrsError. The caller must wait before the process may end: PROJ must
+    // not be working while the process's statics are torn down.
+    static std::optional<std::shared_future<void>> prepare_in_background(const std::string& from, const std::string& to);
+
     struct Prototype; // a transformation worked out once per process, copied by each Reprojector
 
 private:
     Reprojector() = default;
     bool transform_uncached(double& x, double& y) const;
-    static const Prototype& prototype(const std::string& from, const std::string& to);
+    // Call with `lock` held on the prototypes' mutex; it is let go while another thread builds.
+    static const Prototype& prototype(const std::string& from, const std::string& to, std::unique_lock<std::mutex>& lock);
     // Asks PROJ for the area of use that the constructor left pending.
     void resolve_bounds() const;
 

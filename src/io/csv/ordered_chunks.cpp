@@ -4,8 +4,11 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <exception>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -20,30 +23,51 @@ public:
     void work(const RowFormat& format) {
         try {
             RowParser parser(format);
-            ParsedChunk chunk;
+            std::deque<Held> held;                          // parsed, in file order, not yet committed
+            std::vector<std::unique_ptr<ParsedChunk>> spare; // committed ones, for their capacity
             while (true) {
-                std::uint64_t sequence = 0;
-                {
-                    std::lock_guard lock(m_read_mutex);
-                    if (m_stopped || m_exhausted) return;
-                    if (!m_steps.next(chunk)) {
-                        m_exhausted = true;
-                        return;
+                // A chunk is taken when none is held, or to parse ahead while the oldest waits.
+                const bool take = held.empty() || (held.size() < k_parse_ahead && m_steps.waiting &&
+                                                   m_steps.waiting(*held.front().chunk));
+                if (take) {
+                    std::unique_ptr<ParsedChunk> chunk;
+                    if (spare.empty()) chunk = std::make_unique<ParsedChunk>();
+                    else {
+                        chunk = std::move(spare.back());
+                        spare.pop_back();
                     }
-                    sequence = m_next_sequence++;
+                    std::optional<std::uint64_t> sequence;
+                    {
+                        std::lock_guard lock(m_read_mutex);
+                        if (m_stopped) return;
+                        if (!m_exhausted) {
+                            if (m_steps.next(*chunk)) sequence = m_next_sequence++;
+                            else m_exhausted = true;
+                        }
+                    }
+                    if (sequence) {
+                        m_steps.parse(*chunk, parser);
+                        held.push_back({*sequence, std::move(chunk)});
+                        continue;
+                    }
+                    spare.push_back(std::move(chunk));
+                    if (held.empty()) return; // the file is read and everything committed
                 }
-                m_steps.parse(chunk, parser);
+                Held& oldest = held.front();
+                if (m_steps.settle) m_steps.settle(*oldest.chunk, parser);
                 {
                     std::unique_lock lock(m_turn_mutex);
-                    m_turn_changed.wait(lock, [&] { return m_turn == sequence || m_stopped; });
+                    m_turn_changed.wait(lock, [&] { return m_turn == oldest.sequence || m_stopped; });
                     if (m_stopped) return;
                 }
-                m_steps.commit(chunk, parser);
+                m_steps.commit(*oldest.chunk, parser);
                 {
                     std::lock_guard lock(m_turn_mutex);
                     ++m_turn;
                 }
                 m_turn_changed.notify_all();
+                spare.push_back(std::move(oldest.chunk));
+                held.pop_front();
             }
         } catch (...) {
             stop(std::current_exception());
@@ -55,6 +79,11 @@ public:
     }
 
 private:
+    struct Held {
+        std::uint64_t sequence = 0;
+        std::unique_ptr<ParsedChunk> chunk;
+    };
+
     void stop(std::exception_ptr error) {
         {
             std::scoped_lock lock(m_read_mutex, m_turn_mutex);

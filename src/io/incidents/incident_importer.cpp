@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 namespace safermap::io {
@@ -163,7 +164,13 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
         chunk.start = 0;
         return source.next(chunk.chunk);
     };
-    steps.parse = [](ParsedChunk& chunk, RowParser& parser) { parser.parse(chunk); };
+    // Bare points need not wait for PROJ's search for the transformation: threads parse ahead
+    // meanwhile, and each chunk's points are placed when its turn comes.
+    steps.parse = [](ParsedChunk& chunk, RowParser& parser) { parser.parse(chunk, RowParser::Deferral::while_searching); };
+    steps.waiting = [](const ParsedChunk& chunk) {
+        return chunk.points_unplaced.valid() && chunk.points_unplaced.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+    };
+    steps.settle = [](ParsedChunk& chunk, RowParser& parser) { parser.place_points(chunk); }; // in parallel, not in turn
     // Commits write on whichever thread parsed the chunk.
     steps.start_helper = m_sink.helper_thread_setup();
     steps.commit = [&](ParsedChunk& chunk, RowParser& parser) {
@@ -183,6 +190,7 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
             carry.clear();
             parser.parse(chunk);
         }
+        parser.place_points(chunk); // a chunk parsed again above, with the cut-off row in front
         if (points_only) handle_points(chunk, first_line, path, report);
         else handle_rows(chunk, first_line, path, report);
         first_line += chunk.lines;

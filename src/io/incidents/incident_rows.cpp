@@ -21,7 +21,38 @@ bool repair_encoding(CsvRecord& record) {
     return true;
 }
 
-void RowParser::parse(ParsedChunk& parsed) {
+RowParser::~RowParser() {
+    if (m_search.valid()) m_search.wait(); // PROJ's thread never outlives the parsers it serves
+}
+
+std::string RowParser::points_crs() const {
+    if (m_format.working_crs == "none") return {};
+    return m_format.police_uk ? std::string(k_police_uk_crs) : m_format.mapped->source_crs();
+}
+
+void RowParser::place_points(ParsedChunk& parsed) {
+    if (!parsed.points_unplaced.valid()) return;
+    parsed.points_unplaced = {};
+    m_to_working = &m_reprojectors.from(points_crs()); // waits for the search; throws its CrsError
+    for (PointRow& p : parsed.points) {
+        if (!m_to_working->transform(p.x, p.y)) {
+            parse(parsed); // a refused point: read the chunk again, placing as it goes
+            return;
+        }
+    }
+}
+
+void RowParser::parse(ParsedChunk& parsed, Deferral deferral) {
+    parsed.points_unplaced = {};
+    m_deferring = false;
+    if (deferral == Deferral::while_searching && m_format.points_only && !m_to_working) {
+        const std::string from = points_crs();
+        if (auto search = from.empty() ? std::nullopt : geo::Reprojector::prepare_in_background(from, m_format.working_crs)) {
+            m_search = *search;
+            parsed.points_unplaced = *search;
+            m_deferring = true;
+        }
+    }
     parsed.used = 0;
     parsed.ends_inside_quotes = false;
     parsed.points.clear();
@@ -114,14 +145,14 @@ bool RowParser::take_point(std::span<const std::string_view> fields, std::int64_
     PointRow point;
     std::string_view category;
     if (m_format.police_uk) {
-        if (!m_to_working) m_to_working = &m_reprojectors.from(k_police_uk_crs);
+        if (!m_to_working && !m_deferring) m_to_working = &m_reprojectors.from(k_police_uk_crs);
         std::string_view crime_id;
-        if (!parse_police_uk_point(fields, *m_to_working, m_months, point, category, crime_id)) return false;
+        if (!parse_police_uk_point(fields, m_deferring ? nullptr : m_to_working, m_months, point, category, crime_id)) return false;
         if (!crime_id.empty()) parsed.point_keys.push_back({parsed.points.size(), hash128(crime_id), line, raw});
     } else {
         const MappedCsvFormat& format = *m_format.mapped;
-        if (!m_to_working) m_to_working = &m_reprojectors.from(format.source_crs());
-        if (!format.parse_point(fields, *m_to_working, m_dates, point, category)) return false;
+        if (!m_to_working && !m_deferring) m_to_working = &m_reprojectors.from(format.source_crs());
+        if (!format.parse_point(fields, m_deferring ? nullptr : m_to_working, m_dates, point, category)) return false;
     }
     point.category = category_index(category, parsed);
     parsed.points.push_back(point);

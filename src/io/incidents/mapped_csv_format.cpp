@@ -96,7 +96,7 @@ std::optional<Rejection> MappedCsvFormat::parse(const CsvRecord& record, Inciden
     return std::nullopt;
 }
 
-bool MappedCsvFormat::parse_point(std::span<const std::string_view> f, const geo::Reprojector& to_working, PointDates& dates,
+bool MappedCsvFormat::parse_point(std::span<const std::string_view> f, const geo::Reprojector* to_working, PointDates& dates,
                                   PointRow& point, std::string_view& category) const {
     // Each test below is one of parse()'s or place_incident()'s, in the form that passes.
     if (f.size() != m_header.size()) return false; // short_row, long_row
@@ -113,7 +113,7 @@ bool MappedCsvFormat::parse_point(std::span<const std::string_view> f, const geo
     const auto x = parse_number(get(m_x)), y = parse_number(get(m_y));
     if (!x || !y) return false; // bad_coordinates, no_location, or not geocoded yet
     double px = *x, py = *y;
-    if (!to_working.transform(px, py)) return false; // coordinates_out_of_range
+    if (to_working && !to_working->transform(px, py)) return false; // coordinates_out_of_range
     point.x = px;
     point.y = py;
     point.weight = weight;

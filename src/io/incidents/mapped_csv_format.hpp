@@ -40,8 +40,9 @@ public:
     // the caller keeps, for any row parse() or place_incident() would reject or keep without
     // coordinates: the caller must then take the row through those. The caller must have
     // checked that the row needs no encoding repair (repair_encoding): such rows, and the note
-    // they earn, go through parse() too.
-    bool parse_point(std::span<const std::string_view> fields, const geo::Reprojector& to_working, PointDates& dates,
+    // they earn, go through parse() too. With `to_working` null the point keeps its source
+    // coordinates, for the caller to place later.
+    bool parse_point(std::span<const std::string_view> fields, const geo::Reprojector* to_working, PointDates& dates,
                      PointRow& point, std::string_view& category) const;
 
     bool has_id() const { return m_id >= 0; }

@@ -65,7 +65,7 @@ std::optional<Rejection> take_police_uk_row(CsvRecord& record, Incident& inc) {
     return read_police_uk_row(record, inc, [](std::string& from, std::string& to) { to.swap(from); });
 }
 
-bool parse_police_uk_point(std::span<const std::string_view> f, const geo::Reprojector& to_working, PointMonths& months,
+bool parse_police_uk_point(std::span<const std::string_view> f, const geo::Reprojector* to_working, PointMonths& months,
                            PointRow& point, std::string_view& category, std::string_view& crime_id) {
     // Each test below is one of read_police_uk_row's or place_incident's, in the form that passes.
     if (f.size() != k_police_uk_columns.size()) return false; // short_row, long_row
@@ -75,7 +75,7 @@ bool parse_police_uk_point(std::span<const std::string_view> f, const geo::Repro
     const auto x = parse_number(f[4]), y = parse_number(f[5]);
     if (!x || !y) return false; // bad_coordinates, no_location
     double px = *x, py = *y;
-    if (!to_working.transform(px, py)) return false; // coordinates_out_of_range
+    if (to_working && !to_working->transform(px, py)) return false; // coordinates_out_of_range
     point.x = px;
     point.y = py;
     point.weight = 1; // police.uk rows carry no weight

@@ -40,8 +40,9 @@ std::optional<Rejection> take_police_uk_row(CsvRecord& record, Incident& inciden
 // A police.uk row read as a bare point for analysis (IncidentImporter::set_point_sink): true
 // when the row has 12 fields, a valid Month and coordinates that `to_working` places, that is
 // when parse_police_uk_row and place_incident would both keep it. `category` and `crime_id`
-// are views of the row's Crime type and Crime ID ("" for anti-social behaviour).
-bool parse_police_uk_point(std::span<const std::string_view> fields, const geo::Reprojector& to_working, PointMonths& months,
+// are views of the row's Crime type and Crime ID ("" for anti-social behaviour). With
+// `to_working` null the point keeps its source coordinates, for the caller to place later.
+bool parse_police_uk_point(std::span<const std::string_view> fields, const geo::Reprojector* to_working, PointMonths& months,
                            PointRow& point, std::string_view& category, std::string_view& crime_id);
 // The 12 fields of a stored incident in police.uk column order (for export and round trips).
 std::array<std::string_view, 12> police_uk_fields(const Incident& incident);

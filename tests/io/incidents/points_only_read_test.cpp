@@ -6,6 +6,7 @@
 #include "core/key_registry.hpp"
 #include "core/rejects.hpp"
 #include "io/incidents/incident_importer.hpp"
+#include "io/incidents/incident_rows.hpp"
 #include "io/incidents/point_collector.hpp"
 #include "io/incidents/point_loader.hpp"
 #include "support/test_data.hpp"
@@ -295,6 +296,70 @@ TEST_CASE("a points-only read of real police.uk rows gives what the full read gi
         CHECK(bare.bare_points == static_cast<std::int64_t>(full.points.size()));
         CHECK(full.points.report.rejected_by_reason.at("duplicate_crime_id") == 1);
     }
+}
+
+// PROJ's search for a transformation (40-50 ms) runs on a thread of its own while the first
+// chunks are parsed; their points are placed when each chunk's turn comes. Each case below
+// takes a working CRS that nothing else in this program asks for from WGS 84, so that its
+// read is the first and starts while PROJ searches; the full read after it compares.
+TEST_CASE("a points-only read that starts while PROJ searches gives the full read", "[io][points]") {
+    test::TempDir dir;
+    const std::string odd = police_variants(dir).front();
+    struct Case {
+        std::string path, crs;
+        std::size_t chunk;
+        unsigned threads;
+    };
+    const std::vector<Case> cases = {
+        {test::test_data("policeuk/2025-01-notts-excerpt.csv"), "EPSG:3035", 4096, 2},
+        {test::test_data("policeuk/2025-01-notts-excerpt.csv.gz"), "EPSG:32630", 1 << 18, 1},
+        {odd, "EPSG:25830", 13, 3},
+        // Outside these CRSs' areas of use PROJ refuses every point: the chunks are parsed
+        // again with the transformation at hand, and every row is rejected as the full read does.
+        {odd, "EPSG:29902", 55, 2},
+        {test::test_data("policeuk/2025-01-notts-excerpt.csv"), "EPSG:2157", 4096, 2},
+    };
+    for (const auto& c : cases) {
+        INFO(c.path << " into " << c.crs << ", chunks of " << c.chunk << " bytes, " << c.threads << " threads");
+        const Read bare = read(c.path, {}, c.crs, true, c.chunk, c.threads);
+        const Read full = read(c.path, {}, c.crs, false);
+        CHECK(describe(bare) == describe(full));
+        if (c.crs == "EPSG:29902" || c.crs == "EPSG:2157") {
+            CHECK(full.points.size() == 0);
+            CHECK(full.points.report.rejected_by_reason.count("coordinates_out_of_range") == 1);
+        } else {
+            CHECK(full.points.size() > 0);
+        }
+    }
+}
+
+TEST_CASE("a parse that starts while PROJ searches leaves its points for place_points", "[io][points]") {
+    const std::string rows = "a1,2025-01,Notts,Notts,-1.26,53.12,On or near Station Road,E01028000,Ashfield 001A,Burglary,,\n"
+                             "a2,2025-02,Notts,Notts,-1.25,53.13,On or near High Street,E01028000,Ashfield 001A,Robbery,,\n";
+    const io::RowFormat format{true, nullptr, "rows.csv", "EPSG:23030", true};
+    io::ParsedChunk deferred;
+    deferred.chunk.bytes = rows;
+    deferred.chunk.last = true;
+    io::RowParser first(format);
+    first.parse(deferred, io::RowParser::Deferral::while_searching);
+    REQUIRE(deferred.points_unplaced.valid()); // nothing has made EPSG:4326 -> EPSG:23030 yet
+    REQUIRE(deferred.points.size() == 2);
+    CHECK(deferred.points[0].x == -1.26); // still longitude and latitude
+    first.place_points(deferred);
+    CHECK_FALSE(deferred.points_unplaced.valid());
+
+    io::ParsedChunk direct;
+    direct.chunk = deferred.chunk;
+    io::RowParser second(format);
+    second.parse(direct, io::RowParser::Deferral::while_searching); // the search is done: no deferral
+    CHECK_FALSE(direct.points_unplaced.valid());
+    REQUIRE(direct.points.size() == 2);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(deferred.points[i].x == direct.points[i].x);
+        CHECK(deferred.points[i].y == direct.points[i].y);
+        CHECK(deferred.points[i].month == direct.points[i].month);
+    }
+    CHECK(direct.points[0].x > 500000); // ED50 / UTM zone 30N eastings
 }
 
 TEST_CASE("CSVs with an id are read the full way even when points-only is asked", "[io][points]") {
