@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <system_error>
 #include <utility>
 
 namespace safermap::geo {
@@ -164,11 +165,15 @@ std::optional<std::shared_future<void>> Reprojector::prepare_in_background(const
     auto& entry = prototypes()[{from, to}];
     if (entry.built) return std::nullopt;
     if (!entry.building.valid()) {
-        entry.building = std::async(std::launch::async, [from, to] {
-                             auto made = std::make_unique<Prototype>(from, to); // a failure stays in the future
-                             std::lock_guard done(g_prototypes_mutex);
-                             prototypes()[{from, to}].built = std::move(made);
-                         }).share();
+        try {
+            entry.building = std::async(std::launch::async, [from, to] {
+                                 auto made = std::make_unique<Prototype>(from, to); // a failure stays in the future
+                                 std::lock_guard done(g_prototypes_mutex);
+                                 prototypes()[{from, to}].built = std::move(made);
+                             }).share();
+        } catch (const std::system_error&) {
+            return std::nullopt; // no thread to be had: the first Reprojector builds it, as before
+        }
     }
     return entry.building;
 }

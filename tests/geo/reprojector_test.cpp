@@ -169,3 +169,22 @@ TEST_CASE("data already in British National Grid is checked against its area of 
     CHECK(same.target_bounds().min_x == Approx(exact.min_x).margin(1e-6));
     CHECK(same.target_bounds().max_y == Approx(exact.max_y).margin(1e-6));
 }
+
+TEST_CASE("a transformation worked out in the background serves, or fails, as one worked out at once", "[geo][proj]") {
+    // A pair nothing else in this program asks for, so that the search really is under way.
+    const auto building = geo::Reprojector::prepare_in_background("EPSG:4326", "EPSG:3395");
+    REQUIRE(building);
+    geo::Reprojector waited("EPSG:4326", "EPSG:3395"); // waits for it
+    CHECK_FALSE(geo::Reprojector::prepare_in_background("EPSG:4326", "EPSG:3395")); // built: nothing to wait for
+    CHECK_FALSE(geo::Reprojector::prepare_in_background("EPSG:27700", "EPSG:27700")); // needs no PROJ
+
+    // A failed search is the constructor's error, and a later Reprojector searches again.
+    const auto failing = geo::Reprojector::prepare_in_background("EPSG:4326", "EPSG:999997");
+    REQUIRE(failing);
+    failing->wait();
+    REQUIRE_THROWS_AS(geo::Reprojector("EPSG:4326", "EPSG:999997"), CrsError);
+    REQUIRE_THROWS_WITH(geo::Reprojector("EPSG:4326", "EPSG:999997"), Catch::Contains("EPSG:999997"));
+    CHECK(geo::Reprojector::prepare_in_background("EPSG:4326", "EPSG:999997")); // tries again
+    REQUIRE_THROWS_AS(geo::Reprojector("EPSG:4326", "EPSG:999997"), CrsError);
+}
+

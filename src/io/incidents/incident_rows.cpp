@@ -33,6 +33,7 @@ std::string RowParser::points_crs() const {
 void RowParser::place_points(ParsedChunk& parsed) {
     if (!parsed.points_unplaced.valid()) return;
     parsed.points_unplaced = {};
+    if (parsed.points.empty()) return; // as a direct parse, which asks for no transformation then
     m_to_working = &m_reprojectors.from(points_crs()); // waits for the search; throws its CrsError
     for (PointRow& p : parsed.points) {
         if (!m_to_working->transform(p.x, p.y)) {

@@ -3,6 +3,7 @@
 // no key, no attributes, a line split at commas where the chunk has no quote. Whatever the
 // file, the chunk size and the thread count, it must give exactly what the full import path
 // gives: the same points in the same order, the same categories, counts, notes and rejects.
+#include "core/error.hpp"
 #include "core/key_registry.hpp"
 #include "core/rejects.hpp"
 #include "io/incidents/incident_importer.hpp"
@@ -330,6 +331,45 @@ TEST_CASE("a points-only read that starts while PROJ searches gives the full rea
         } else {
             CHECK(full.points.size() > 0);
         }
+    }
+}
+
+TEST_CASE("a points-only read that starts while PROJ searches: some points refused, rows cut across chunks, a failed search",
+          "[io][points]") {
+    const std::string header = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,"
+                               "Last outcome category,Context\n";
+    auto row = [](int id, const char* lon, const char* lat, const char* location) {
+        return fmt::format("b{},2025-0{},Notts,Notts,{},{},{},E01028000,Ashfield 001A,Burglary,,\n", id, 1 + id % 9, lon, lat, location);
+    };
+    test::TempDir dir;
+    // In one chunk, points PROJ places and points outside the target's area of use (Asia, for
+    // a European CRS): the chunk is parsed again, and the refused rows rejected as the full read has them.
+    std::string mixed = header;
+    for (int i = 0; i < 12; ++i) mixed += i % 3 == 1 ? row(i, "100.5", "10.25", "On or near Far Away") : row(i, "-1.26", "53.12", "On or near Station Road");
+    write_file(dir.file("mixed.csv"), mixed);
+    {
+        const Read bare = read(dir.file("mixed.csv"), {}, "EPSG:3034", true);
+        const Read full = read(dir.file("mixed.csv"), {}, "EPSG:3034", false);
+        CHECK(describe(bare) == describe(full));
+        CHECK(full.points.size() == 8);
+        CHECK(full.points.report.rejected_by_reason.at("coordinates_out_of_range") == 4);
+    }
+    // Quoted locations running over line ends, cut by 13-byte chunks: a cut-off row is joined to
+    // the next chunk and parsed again in its turn, while the search may still run.
+    std::string quoted = header;
+    for (int i = 0; i < 12; ++i) quoted += row(i, "-1.25", "53.13", "\"On or near\nHigh Street, \"\"the\"\" end\"");
+    write_file(dir.file("quoted.csv"), quoted);
+    {
+        const Read bare = read(dir.file("quoted.csv"), {}, "EPSG:32631", true, 13, 2);
+        const Read full = read(dir.file("quoted.csv"), {}, "EPSG:32631", false);
+        CHECK(describe(bare) == describe(full));
+        CHECK(full.points.size() == 12);
+    }
+    // A search that fails is the read's CrsError, naming the CRS, whichever thread meets it.
+    for (unsigned threads : {1u, 2u}) {
+        INFO(threads << " threads");
+        REQUIRE_THROWS_AS(read(dir.file("mixed.csv"), {}, "EPSG:999998", true, 64, threads), CrsError);
+        REQUIRE_THROWS_WITH(read(dir.file("mixed.csv"), {}, "EPSG:999998", true, 64, threads), Catch::Contains("EPSG:999998"));
     }
 }
 
