@@ -170,7 +170,9 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
     steps.waiting = [](const ParsedChunk& chunk) {
         return chunk.points_unplaced.valid() && chunk.points_unplaced.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
     };
-    steps.settle = [](ParsedChunk& chunk, RowParser& parser) { parser.place_points(chunk); }; // in parallel, not in turn
+    // In parallel, before each commit's turn; a chunk parsed again in its commit (with a cut-off
+    // row in front) is never deferred.
+    steps.settle = [](ParsedChunk& chunk, RowParser& parser) { parser.place_points(chunk); };
     // Commits write on whichever thread parsed the chunk.
     steps.start_helper = m_sink.helper_thread_setup();
     steps.commit = [&](ParsedChunk& chunk, RowParser& parser) {
@@ -190,7 +192,6 @@ RunReport IncidentImporter::import_csv(const std::string& path, const IncidentCo
             carry.clear();
             parser.parse(chunk);
         }
-        parser.place_points(chunk); // a chunk parsed again above, with the cut-off row in front
         if (points_only) handle_points(chunk, first_line, path, report);
         else handle_rows(chunk, first_line, path, report);
         first_line += chunk.lines;

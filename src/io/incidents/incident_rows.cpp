@@ -145,15 +145,14 @@ bool RowParser::take_point(std::span<const std::string_view> fields, std::int64_
                            ParsedChunk& parsed) {
     PointRow point;
     std::string_view category;
+    // Left null while deferring: the points keep the file's coordinates until place_points.
+    if (!m_to_working && !m_deferring) m_to_working = &m_reprojectors.from(points_crs());
     if (m_format.police_uk) {
-        if (!m_to_working && !m_deferring) m_to_working = &m_reprojectors.from(k_police_uk_crs);
         std::string_view crime_id;
-        if (!parse_police_uk_point(fields, m_deferring ? nullptr : m_to_working, m_months, point, category, crime_id)) return false;
+        if (!parse_police_uk_point(fields, m_to_working, m_months, point, category, crime_id)) return false;
         if (!crime_id.empty()) parsed.point_keys.push_back({parsed.points.size(), hash128(crime_id), line, raw});
     } else {
-        const MappedCsvFormat& format = *m_format.mapped;
-        if (!m_to_working && !m_deferring) m_to_working = &m_reprojectors.from(format.source_crs());
-        if (!format.parse_point(fields, m_deferring ? nullptr : m_to_working, m_dates, point, category)) return false;
+        if (!m_format.mapped->parse_point(fields, m_to_working, m_dates, point, category)) return false;
     }
     point.category = category_index(category, parsed);
     parsed.points.push_back(point);
