@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials.hpp"
 
+#include "core/conninfo_value.hpp"
+
 #include <cctype>
 
 namespace safermap {
@@ -15,20 +17,6 @@ bool starts_with_ci(std::string_view text, std::size_t at, std::string_view word
 }
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
-// Where the value that starts at `at` ends, read as libpq reads a keyword's value: a quoted
-// value up to its closing quote, else up to white space; a backslash escapes the next
-// character in either.
-std::size_t value_end(std::string_view text, std::size_t at) {
-    if (at < text.size() && text[at] == '\'') {
-        std::size_t i = at + 1;
-        while (i < text.size() && text[i] != '\'') i += text[i] == '\\' && i + 1 < text.size() ? 2 : 1;
-        return i < text.size() ? i + 1 : i;
-    }
-    std::size_t i = at;
-    while (i < text.size() && !is_space(text[i])) i += text[i] == '\\' && i + 1 < text.size() ? 2 : 1; // "a\ b" is one value
-    return i;
-}
 
 // The end of a `password = value` that starts at `at`, or npos when `at` starts no such key
 // (it must not be the tail of a longer word: "mypassword=" is someone else's key).
@@ -69,7 +57,7 @@ std::string mask_credentials(std::string_view text) {
         if (const std::size_t v = password_value_start(text, i); v != std::string_view::npos) {
             out.append(text.substr(i, v - i));
             out += "***";
-            i = value_end(text, v);
+            i = read_conninfo_value(text, v).end;
             continue;
         }
         std::size_t begin = 0, end = 0;

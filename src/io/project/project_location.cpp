@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/project/project_location.hpp"
 
+#include "core/conninfo_value.hpp"
 #include "core/credentials.hpp"
 #include "core/error.hpp"
 
@@ -47,29 +48,10 @@ std::optional<std::vector<Keyword>> keywords(std::string_view text) {
         if (k.key.empty() || i >= text.size() || text[i] != '=') return std::nullopt;
         ++i;
         skip_spaces();
-        if (i < text.size() && text[i] == '\'') {
-            ++i;
-            bool closed = false;
-            while (i < text.size()) {
-                if (text[i] == '\\' && i + 1 < text.size()) {
-                    k.value.push_back(text[i + 1]);
-                    i += 2;
-                } else if (text[i] == '\'') {
-                    ++i;
-                    closed = true;
-                    break;
-                } else {
-                    k.value.push_back(text[i++]);
-                }
-            }
-            if (!closed) return std::nullopt;
-        } else {
-            // Bare: up to a space, a backslash escaping the next character (a space too).
-            while (i < text.size() && !is_space(text[i])) {
-                if (text[i] == '\\' && i + 1 < text.size()) ++i;
-                k.value.push_back(text[i++]);
-            }
-        }
+        ConninfoValue value = read_conninfo_value(text, i);
+        if (!value.closed) return std::nullopt;
+        k.value = std::move(value.text);
+        i = value.end;
         out.push_back(std::move(k));
     }
 }
