@@ -11,7 +11,9 @@
 #    emerging hot spots over 12 months, and accuracy (train 2025-01:09, test 10-12) on a project
 #    imported from the same points (import timed against ogr2ogr writing the same GeoPackage);
 #  - the yardsticks in the same run: spatstat's read.csv + density.ppp and nndist
-#    (bench/spatstat_yardstick.R, when R has spatstat) and scikit-learn's DBSCAN fit.
+#    (bench/spatstat_yardstick.R, when R has spatstat), spdep's localG on the same grid with a
+#    band of 3 cells (bench/spdep_gistar_yardstick.R, which also compares the z-scores), and
+#    scikit-learn's DBSCAN fit.
 # Figures go to bench/RESULTS.md. Usage: bench/distinct.sh [BUILD_DIR]
 set -euo pipefail
 source "$(dirname "$0")/timing.sh"
@@ -25,6 +27,10 @@ for n in 100000 1000000; do
   run "kde quartic 565.7 m, 500x500, $n distinct" "$safermap" kde --points "$csv" --x x --y y --bandwidth 565.7 --cell 40 --extent "$extent"
   grep -o "; [a-z]* (.*)$" "$work/out.txt" | head -1
   run "dbscan eps 100 m min 20, $n distinct" "$safermap" cluster --points "$csv" --x x --y y --eps 100 --min-points 20
+  if [ "$n" -le 100000 ]; then # tens of milliseconds: GNU time's 10 ms steps are too coarse
+    run_repeated "  kde, $n distinct, repeated" 15 "$safermap" kde --points "$csv" --x x --y y --bandwidth 565.7 --cell 40 --extent "$extent"
+    run_repeated "  dbscan, $n distinct, repeated" 15 "$safermap" cluster --points "$csv" --x x --y y --eps 100 --min-points 20
+  fi
   head -1 "$work/out.txt"
   if command -v Rscript > /dev/null && Rscript -e 'library(spatstat)' > /dev/null 2>&1; then
     Rscript "$here/bench/spatstat_yardstick.R" "$csv" "$n distinct"
@@ -32,6 +38,13 @@ for n in 100000 1000000; do
     echo "R with spatstat not installed: no KDE yardstick (apt-get install r-cran-spatstat)"
   fi
   run "gistar 500x500 cells of 40 m, $n distinct" "$safermap" gistar --points "$csv" --x x --y y --cell 40 --extent "$extent"
+  run "gistar 500x500 cells of 40 m, band 3 cells, $n distinct" "$safermap" gistar --points "$csv" --x x --y y --cell 40 \
+    --band 120 --extent "$extent" --out "$work/gistar.csv"
+  if command -v Rscript > /dev/null && Rscript -e 'library(spdep)' > /dev/null 2>&1; then
+    Rscript "$here/bench/spdep_gistar_yardstick.R" "$csv" "$n distinct" "$extent" 40 120 "$work/gistar.csv"
+  else
+    echo "R with spdep not installed: no Gi* yardstick (apt-get install r-cran-spdep r-cran-dbscan)"
+  fi
   run "nni (Clark-Evans), $n distinct" "$safermap" nni --points "$csv" --x x --y y --area-km2 400
   run "cluster --method nnh min 20, $n distinct" "$safermap" cluster --method nnh --points "$csv" --x x --y y --min-points 20
   run "emerging 500x500, 12 months, $n distinct" "$safermap" emerging --points "$csv" --x x --y y --date month --cell 40 --extent "$extent"
@@ -60,18 +73,7 @@ PY
 
 # The yardstick, timed in the same run on the same 100k points.
 if "$py" -c 'import sklearn' 2> /dev/null; then
-  "$py" - "$csv" <<'PY'
-import sys, time
-import numpy as np
-from sklearn.cluster import DBSCAN
-t0 = time.perf_counter()
-xy = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1, usecols=(0, 1))
-t1 = time.perf_counter()
-labels = DBSCAN(eps=100, min_samples=20).fit(xy).labels_
-t2 = time.perf_counter()
-print("scikit-learn DBSCAN eps 100 min 20, 100k distinct: fit %.2f s (read %.2f s); %d clusters, %d noise"
-      % (t2 - t1, t1 - t0, labels.max() + 1, (labels < 0).sum()))
-PY
+  "$py" "$here/bench/sklearn_dbscan_yardstick.py" "$csv" 100 20 "100k distinct"
 else
   echo "scikit-learn not installed for $py: no yardstick (apt-get install python3-sklearn)"
 fi

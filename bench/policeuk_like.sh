@@ -10,8 +10,9 @@
 #  - import into a project, against ogr2ogr writing the same rows to a GeoPackage with the same
 #    reprojection; accuracy (train 2025-01:09, test 10-12) on that project;
 #  - the yardsticks in the same run: spatstat reading the same police.uk file, projecting it and
-#    running density.ppp (bench/spatstat_policeuk_yardstick.R, when R has spatstat), and
-#    scikit-learn's DBSCAN fit on the points it projected.
+#    running density.ppp (bench/spatstat_policeuk_yardstick.R, when R has spatstat), spdep's
+#    localG on the points it projected (bench/spdep_gistar_yardstick.R: a 500x500 grid, band 3
+#    cells, z-scores compared with SaferMap's), and scikit-learn's DBSCAN fit on those points.
 # Figures go to bench/RESULTS.md. Usage: bench/policeuk_like.sh [BUILD_DIR] [ROWS...]
 # (default rows: 100000 1000000)
 set -euo pipefail
@@ -37,7 +38,19 @@ for n in "${sizes[@]}"; do
   fi
   run "dbscan eps 50 m min 20, $n police.uk rows" "$safermap" cluster --points "$csv" --eps 50 --min-points 20
   head -1 "$work/out.txt"
+  if [ "$n" -le 100000 ]; then # tens of milliseconds: GNU time's 10 ms steps are too coarse
+    run_repeated "  kde, $n police.uk rows, repeated" 15 "$safermap" kde --points "$csv" --bandwidth 250 --cell 25 --extent "$extent"
+    run_repeated "  dbscan, $n police.uk rows, repeated" 15 "$safermap" cluster --points "$csv" --eps 50 --min-points 20
+  fi
   run "gistar 500x500 cells of 25 m, $n police.uk rows" "$safermap" gistar --points "$csv" --cell 25 --extent "$extent"
+  run "gistar 500x500 cells of 25 m, band 3 cells, $n police.uk rows" "$safermap" gistar --points "$csv" --cell 25 --band 75 \
+    --extent "$extent" --out "$work/gistar.csv"
+  if [ -f "$work/xy-$n.csv" ] && Rscript -e 'library(spdep)' > /dev/null 2>&1; then
+    # On the points spatstat's run projected: its reading of the police.uk text is not counted.
+    Rscript "$here/bench/spdep_gistar_yardstick.R" "$work/xy-$n.csv" "$n police.uk rows (projected x,y)" "$extent" 25 75 "$work/gistar.csv"
+  else
+    echo "no Gi* yardstick (needs R with spatstat for the projected points, and spdep: apt-get install r-cran-spdep r-cran-dbscan)"
+  fi
   run "nni (Clark-Evans), $n police.uk rows" "$safermap" nni --points "$csv" --area-km2 110
   run "cluster --method nnh min 20, $n police.uk rows" "$safermap" cluster --method nnh --points "$csv" --min-points 20 --area-km2 110
   run "emerging 500x500, 12 months, $n police.uk rows" "$safermap" emerging --points "$csv" --cell 25 --extent "$extent" \
@@ -53,17 +66,7 @@ done
 
 # The DBSCAN yardstick, timed in the same run on the 100k points spatstat's run projected.
 if [ -f "$work/xy-100000.csv" ] && "$py" -c 'import sklearn' 2> /dev/null; then
-  "$py" - "$work/xy-100000.csv" <<'PY'
-import sys, time
-import numpy as np
-from sklearn.cluster import DBSCAN
-xy = np.loadtxt(sys.argv[1], delimiter=",", skiprows=1)
-t0 = time.perf_counter()
-labels = DBSCAN(eps=50, min_samples=20).fit(xy).labels_
-t1 = time.perf_counter()
-print("scikit-learn DBSCAN eps 50 min 20, 100k police.uk rows: fit %.2f s; %d clusters, %d noise"
-      % (t1 - t0, labels.max() + 1, (labels < 0).sum()))
-PY
+  "$py" "$here/bench/sklearn_dbscan_yardstick.py" "$work/xy-100000.csv" 50 20 "100k police.uk rows"
 else
   echo "no scikit-learn yardstick (needs R with spatstat for the projected points, and python3-sklearn)"
 fi

@@ -14,3 +14,19 @@ run() { # label, command...
   read -r secs kb < "$work/time"
   printf "%-58s %8.2f s %8.0f MB\n" "$label" "$secs" "$((kb / 1024))"
 }
+
+# `run_repeated LABEL N CMD...`: a command too quick for GNU time's 10 ms steps, run N times in
+# a row; prints the median wall time and the range in milliseconds (its stdout from the last run
+# is kept in $work/out.txt).
+run_repeated() { # label, repeats, command...
+  local label="$1" repeats="$2"; shift 2
+  local times=() start end
+  for ((i = 0; i < repeats; i++)); do
+    start=$(date +%s%N)
+    "$@" > "$work/out.txt"
+    end=$(date +%s%N)
+    times+=($(((end - start) / 1000)))
+  done
+  printf "%s\n" "${times[@]}" | sort -n | awk -v label="$label" -v n="$repeats" \
+    '{ t[NR] = $1 } END { printf "%-58s median %6.1f ms (%.1f-%.1f, %d runs)\n", label, t[int((NR + 1) / 2)] / 1000, t[1] / 1000, t[NR] / 1000, n }'
+}
