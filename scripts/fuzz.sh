@@ -19,13 +19,13 @@ build=${BUILD_DIR:-$root/build-fuzz}
 seconds=${FUZZ_SECONDS:-180}
 cxx=${CXX:-clang++}
 
-all_targets=(csv_reader police_uk_row mapped_csv_row point_rows postcode address dates naptan_stops binary_copy)
+all_targets=(csv_reader police_uk_row mapped_csv_row point_rows postcode address dates naptan_stops binary_copy conninfo)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
 # Longest input per target: a few KB covers every branch of a row or field parser; the address
 # limit sits above k_max_address_bytes so that the refusal is exercised too.
-declare -A max_len=([csv_reader]=8192 [police_uk_row]=4096 [mapped_csv_row]=4096 [point_rows]=4096 [postcode]=64 [address]=2048 [dates]=64 [naptan_stops]=8192 [binary_copy]=4096)
+declare -A max_len=([csv_reader]=8192 [police_uk_row]=4096 [mapped_csv_row]=4096 [point_rows]=4096 [postcode]=64 [address]=2048 [dates]=64 [naptan_stops]=8192 [binary_copy]=4096 [conninfo]=512)
 
 # Only what the targets reach: none of it links GDAL or GEOS (point_csv.hpp includes a GDAL header
 # for its types, hence the include path). point_rows links PROJ for the Reprojector type, but its
@@ -39,6 +39,7 @@ sources=(
   geocode/postcode.cpp geocode/street_names.cpp geocode/address_parser.cpp
   core/name_match.cpp core/run_report.cpp io/csv/csv_header.cpp io/features/point_csv.cpp io/features/naptan_places.cpp
   io/postgres/binary_copy_parser.cpp
+  core/conninfo_value.cpp core/credentials.cpp io/project/project_location.cpp
 )
 flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Isrc -Itests/fuzz $(gdal-config --cflags))
 

@@ -56,6 +56,20 @@ std::optional<std::vector<Keyword>> keywords(std::string_view text) {
     }
 }
 
+// `project` ready for " schemas=NAME" to be appended, which must stay a pair of its own: a lone
+// backslash at the very end (which libpq drops) would escape the space, and a last pair with an
+// empty bare value ("... user=") would take the appended pair as its value, libpq skipping blanks
+// after '='. The first is dropped, the second written out as ''. (Both found by fuzzing.)
+std::string ready_to_append(std::string project, const std::vector<Keyword>& pairs) {
+    std::size_t slashes = 0;
+    while (slashes < project.size() && project[project.size() - 1 - slashes] == '\\') ++slashes;
+    if (slashes % 2 == 1) project.pop_back();
+    std::string_view trimmed(project);
+    while (!trimmed.empty() && is_space(trimmed.back())) trimmed.remove_suffix(1);
+    if (!pairs.empty() && pairs.back().value.empty() && trimmed.ends_with('=')) return std::string(trimmed) + "''";
+    return project;
+}
+
 bool valid_schema_name(std::string_view s) {
     if (s.empty() || s.size() > 63) return false;
     if (!(std::islower(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
@@ -98,8 +112,16 @@ ProjectLocation parse_project_location(const std::string& project) {
                                       loc.display));
     std::optional<std::string> schemas, active;
     for (const auto& k : *pairs) {
-        if (k.key == "schemas") schemas = k.value;
-        else if (k.key == "active_schema") active = k.value;
+        // GDAL reads the first of a repeated keyword, --schema checks them all: two that
+        // disagree are refused rather than one chosen.
+        auto take = [&](std::optional<std::string>& into) {
+            if (into && *into != k.value)
+                throw ConfigError(fmt::format("{}: {}= is given twice ('{}' and '{}'); a project is one schema", loc.display, k.key,
+                                              *into, k.value));
+            into = k.value;
+        };
+        if (k.key == "schemas") take(schemas);
+        else if (k.key == "active_schema") take(active);
         else if (k.key == "dbname" || (k.key == "service" && loc.database.empty())) loc.database = k.value;
     }
     if (schemas && schemas->find(',') != std::string::npos)
@@ -109,7 +131,7 @@ ProjectLocation parse_project_location(const std::string& project) {
                                       *active));
     loc.schema = schemas ? *schemas : active ? *active : std::string(k_default_schema);
     check_schema_name(loc.schema, loc.display);
-    if (!schemas) loc.connection += " schemas=" + loc.schema;
+    if (!schemas) loc.connection = ready_to_append(loc.connection, *pairs) + " schemas=" + loc.schema;
     return loc;
 }
 
@@ -145,7 +167,7 @@ std::string with_schema(const std::string& project, const std::string& schema) {
         }
     }
     // A string that is not keyword=value is refused, with the reason, by parse_project_location.
-    return project + " schemas=" + schema;
+    return (pairs ? ready_to_append(project, *pairs) : project) + " schemas=" + schema;
 }
 
 } // namespace safermap::io

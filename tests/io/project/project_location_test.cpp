@@ -53,6 +53,23 @@ TEST_CASE("PG: strings SaferMap cannot use are refused with the reason", "[io][p
     REQUIRE_THROWS_WITH(parse_project_location("PG:dbname=x schemas=a active_schema=b"), Catch::Contains("disagree"));
     REQUIRE_THROWS_WITH(parse_project_location("PG:dbname=x schemas=1st"), Catch::Contains("'1st'"));
     REQUIRE_THROWS_AS(parse_project_location("PG:dbname=x schemas=a;drop"), ConfigError);
+    REQUIRE_THROWS_WITH(parse_project_location("PG:dbname=x schemas=a schemas=b"), Catch::Contains("given twice ('a' and 'b')"));
+    CHECK(parse_project_location("PG:dbname=x schemas=a schemas=a").schema == "a");
+}
+
+TEST_CASE("a schema appended after an empty last value stays a pair of its own (found by fuzzing)", "[io][project][location]") {
+    // libpq skips blanks after '=': "user= schemas=x" would make user "schemas=x".
+    const auto loc = parse_project_location("PG:dbname=x user=");
+    CHECK(loc.connection == "PG:dbname=x user='' schemas=safermap");
+    CHECK(libpq_connection_string(loc) == "dbname='x' user=''");
+    CHECK(io::with_schema("PG:dbname=x user=  ", "district") == "PG:dbname=x user='' schemas=district");
+    // An escaped '=' ending a value, and a quoted empty value, are left as they are.
+    CHECK(parse_project_location("PG:dbname=x password=a\\=").connection == "PG:dbname=x password=a\\= schemas=safermap");
+    CHECK(parse_project_location("PG:dbname=x user=''").connection == "PG:dbname=x user='' schemas=safermap");
+    // A lone backslash at the very end escapes nothing (libpq drops it); it must not escape
+    // the space before the schema. One escaped backslash is kept.
+    CHECK(parse_project_location("PG:host=/tmp/s\\").connection == "PG:host=/tmp/s schemas=safermap");
+    CHECK(parse_project_location("PG:host=/tmp/s\\\\").connection == "PG:host=/tmp/s\\\\ schemas=safermap");
 }
 
 TEST_CASE("a --schema is folded into a PG: string, and only there", "[io][project][location]") {
