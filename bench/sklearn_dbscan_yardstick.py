@@ -3,8 +3,8 @@
 DBSCAN fit on the x,y columns (the first two) of a CSV with a header, timed alone, five times
 in one Python process. The first fit in a fresh process is what a script that clusters one
 file pays, as a whole SaferMap command does; the later ones are what an analyst refitting in
-one session sees (about half as long: they reuse the memory the first fit took from the
-system; a warm-up fit on 1,000 points does not speed up the first full one). Prints both,
+one session sees (about half as long, apparently from reusing the memory the first fit took
+from the system: a warm-up fit on 1,000 points does not speed up the first full one). Prints both,
 with the reading time and the clusters found, to compare with SaferMap's labels.
 
 Usage: sklearn_dbscan_yardstick.py XY.csv EPS MIN_POINTS LABEL
