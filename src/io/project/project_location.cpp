@@ -56,18 +56,19 @@ std::optional<std::vector<Keyword>> keywords(std::string_view text) {
     }
 }
 
-// `project` ready for " schemas=NAME" to be appended, which must stay a pair of its own: a lone
-// backslash at the very end (which libpq drops) would escape the space, and a last pair with an
-// empty bare value ("... user=") would take the appended pair as its value, libpq skipping blanks
-// after '='. The first is dropped, the second written out as ''. (Both found by fuzzing.)
-std::string ready_to_append(std::string project, const std::vector<Keyword>& pairs) {
+// `project` (whose keyword=value `pairs` are given) with " schemas=SCHEMA" appended as a pair
+// of its own: a lone backslash at the very end (which libpq drops) would escape the space, and a
+// last pair with an empty bare value ("... user=") would take the appended pair as its value,
+// libpq skipping blanks after '='. The first is dropped, the second written out as ''. (Both
+// found by fuzzing.)
+std::string append_schema(std::string project, const std::vector<Keyword>& pairs, const std::string& schema) {
     std::size_t slashes = 0;
     while (slashes < project.size() && project[project.size() - 1 - slashes] == '\\') ++slashes;
     if (slashes % 2 == 1) project.pop_back();
     std::string_view trimmed(project);
     while (!trimmed.empty() && is_space(trimmed.back())) trimmed.remove_suffix(1);
-    if (!pairs.empty() && pairs.back().value.empty() && trimmed.ends_with('=')) return std::string(trimmed) + "''";
-    return project;
+    if (!pairs.empty() && pairs.back().value.empty() && trimmed.ends_with('=')) project = std::string(trimmed) + "''";
+    return project + " schemas=" + schema;
 }
 
 bool valid_schema_name(std::string_view s) {
@@ -131,7 +132,7 @@ ProjectLocation parse_project_location(const std::string& project) {
                                       *active));
     loc.schema = schemas ? *schemas : active ? *active : std::string(k_default_schema);
     check_schema_name(loc.schema, loc.display);
-    if (!schemas) loc.connection = ready_to_append(loc.connection, *pairs) + " schemas=" + loc.schema;
+    if (!schemas) loc.connection = append_schema(loc.connection, *pairs, loc.schema);
     return loc;
 }
 
@@ -167,7 +168,7 @@ std::string with_schema(const std::string& project, const std::string& schema) {
         }
     }
     // A string that is not keyword=value is refused, with the reason, by parse_project_location.
-    return (pairs ? ready_to_append(project, *pairs) : project) + " schemas=" + schema;
+    return pairs ? append_schema(project, *pairs, schema) : project + " schemas=" + schema;
 }
 
 } // namespace safermap::io
