@@ -3,6 +3,7 @@
 
 #include "io/gdal/gdal_env.hpp"
 
+#include <fmt/format.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <unistd.h>
@@ -40,6 +41,20 @@ std::string postgis_value(const std::string& sql) {
     if (OGRFeatureUniquePtr f{result->GetNextFeature()}; f && f->IsFieldSetAndNotNull(0)) value = f->GetFieldAsString(0);
     ds->ReleaseResultSet(result);
     return value;
+}
+
+std::string postgis_leftovers(const std::string& schema) {
+    return postgis_value(fmt::format(
+        "SELECT (SELECT COUNT(*) FROM pg_tables WHERE schemaname = '{0}' AND tablename LIKE '%\\_load\\_%') || ' tables, ' || "
+        "(SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+        "WHERE n.nspname = '{0}' AND c.conname = 'loaded_months') || ' checks'",
+        schema));
+}
+
+std::string postgis_index_definitions(const std::string& schema, const std::string& table) {
+    return postgis_value(fmt::format("SELECT string_agg(replace(indexdef, '{1}', 'T'), E'\\n' ORDER BY indexname) "
+                                     "FROM pg_indexes WHERE schemaname = '{0}' AND tablename = '{1}'",
+                                     schema, table));
 }
 
 } // namespace safermap::test

@@ -21,4 +21,11 @@ std::string postgis_project(const std::string& name);
 // NULL). Throws std::runtime_error with the server's message when it fails.
 std::string postgis_value(const std::string& sql);
 
+// How many tables and constraints an import loading years aside may have left in `schema`
+// ("0 tables, 0 checks" when none).
+std::string postgis_leftovers(const std::string& schema);
+
+// A table's index definitions, one a line, with its own name replaced by T, to compare tables.
+std::string postgis_index_definitions(const std::string& schema, const std::string& table);
+
 } // namespace safermap::test

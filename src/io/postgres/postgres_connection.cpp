@@ -37,7 +37,7 @@ PostgresConnection::PostgresConnection(const ProjectLocation& location) : m_disp
         throw IoError(fmt::format("{}: cannot read text as UTF-8 ({})", m_display, why));
     }
     // The schema name was checked to be a plain identifier (parse_project_location).
-    run(fmt::format("SET search_path = {}, public", location.schema));
+    execute(fmt::format("SET search_path = {}, public", location.schema));
 }
 
 PostgresConnection::~PostgresConnection() {
@@ -50,11 +50,72 @@ std::string PostgresConnection::error_message() const {
     return mask_credentials(message);
 }
 
-void PostgresConnection::run(const std::string& sql) {
-    Result r(PQexec(m_conn, sql.c_str()));
+namespace {
+
+Result run_with_params(pg_conn* conn, const std::string& sql, const std::vector<std::optional<std::string>>& params) {
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    return Result(PQexecParams(conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+}
+
+} // namespace
+
+long long PostgresConnection::execute(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
+    Result r = run_with_params(m_conn, sql, params);
     const ExecStatusType status = r ? PQresultStatus(r.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
         throw IoError(fmt::format("{}: {} failed ({})", m_display, sql, error_message()));
+    const char* touched = PQcmdTuples(r.get());
+    return touched && *touched ? std::stoll(touched) : 0;
+}
+
+void PostgresConnection::commit() {
+    Result r(PQexec(m_conn, "COMMIT"));
+    if (!r || PQresultStatus(r.get()) != PGRES_COMMAND_OK)
+        throw IoError(fmt::format("{}: commit failed ({})", m_display, error_message()));
+    // A transaction that an error aborted answers COMMIT by rolling back, without an error.
+    if (std::string_view(PQcmdStatus(r.get())) != "COMMIT")
+        throw IoError(fmt::format("{}: the transaction failed and was rolled back; nothing was written", m_display));
+}
+
+std::vector<std::optional<std::string>> PostgresConnection::column(const std::string& sql,
+                                                                   const std::vector<std::optional<std::string>>& params) {
+    Result r = run_with_params(m_conn, sql, params);
+    if (!r || PQresultStatus(r.get()) != PGRES_TUPLES_OK)
+        throw IoError(fmt::format("{}: {} failed ({})", m_display, sql, error_message()));
+    std::vector<std::optional<std::string>> out;
+    const int rows = PQntuples(r.get());
+    out.reserve(static_cast<std::size_t>(rows));
+    for (int i = 0; i < rows; ++i) {
+        if (PQgetisnull(r.get(), i, 0)) out.emplace_back();
+        else out.emplace_back(std::string(PQgetvalue(r.get(), i, 0), static_cast<std::size_t>(PQgetlength(r.get(), i, 0))));
+    }
+    return out;
+}
+
+void PostgresConnection::begin_copy_in(const std::string& copy_statement) {
+    Result r(PQexec(m_conn, copy_statement.c_str()));
+    if (!r || PQresultStatus(r.get()) != PGRES_COPY_IN)
+        throw IoError(fmt::format("{}: {} failed ({})", m_display, copy_statement, error_message()));
+}
+
+void PostgresConnection::send(std::string_view bytes) {
+    if (bytes.empty()) return;
+    // In blocking mode this waits while the server catches up; -1 means the connection failed.
+    if (PQputCopyData(m_conn, bytes.data(), static_cast<int>(bytes.size())) != 1)
+        throw IoError(fmt::format("{}: sending rows failed ({})", m_display, error_message()));
+}
+
+void PostgresConnection::end_copy_in() {
+    if (PQputCopyEnd(m_conn, nullptr) != 1) throw IoError(fmt::format("{}: ending the rows' stream failed ({})", m_display, error_message()));
+    // The rows meet the server's checks as they arrive; any refusal is the command's result.
+    std::string failure;
+    while (PGresult* raw = PQgetResult(m_conn)) {
+        Result r(raw);
+        if (PQresultStatus(r.get()) != PGRES_COMMAND_OK && failure.empty()) failure = error_message();
+    }
+    if (!failure.empty()) throw IoError(fmt::format("{}: the server refused the rows ({})", m_display, failure));
 }
 
 void PostgresConnection::copy_out(const std::string& query, std::size_t fields, const std::function<void(const CopyFields&)>& row) {

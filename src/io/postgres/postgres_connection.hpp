@@ -2,13 +2,18 @@
 #pragma once
 // A libpq connection to a PostgreSQL project's database, for what GDAL's driver does slowly:
 // streaming many rows out by binary COPY (a million points in about half the time of GDAL's
-// cursor, which builds a feature per row). Everything else goes through GDAL (ProjectStore).
-// Its reads see the database's latest committed state, as a second GDAL connection's would.
+// cursor, which builds a feature per row), and an import of incidents alone streaming them in
+// by binary COPY, in a transaction of its own (postgres_incident_import.hpp). Everything else
+// goes through GDAL (ProjectStore). Outside a transaction, its reads see the database's latest
+// committed state, as a second GDAL connection's would.
 
 #include "io/postgres/binary_copy_parser.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 struct pg_conn;
 
@@ -31,8 +36,24 @@ public:
     // message, or what is wrong with the data.
     void copy_out(const std::string& query, std::size_t fields, const std::function<void(const CopyFields&)>& row);
 
+    // Runs one statement with text parameters ($1, $2, ...; nullopt is NULL) and returns how many
+    // rows it touched. Throws IoError naming the project and the statement, with the server's message.
+    long long execute(const std::string& sql, const std::vector<std::optional<std::string>>& params = {});
+    // Commits the transaction begun with execute("BEGIN"). Throws IoError when the server rolled
+    // it back instead (an earlier statement failed), or the connection failed.
+    void commit();
+    // The first column of each row a query returns, as text (nullopt for NULL). Throws IoError.
+    std::vector<std::optional<std::string>> column(const std::string& sql, const std::vector<std::optional<std::string>>& params = {});
+
+    // Starts `COPY table (columns) FROM STDIN (FORMAT binary)`; then send() the stream's bytes
+    // (binary_copy_writer.hpp) and end it with end_copy_in(), which reports what the server
+    // refused (a violated constraint, a bad value) as IoError naming the project. Nothing else
+    // may run on the connection in between.
+    void begin_copy_in(const std::string& copy_statement);
+    void send(std::string_view bytes);
+    void end_copy_in();
+
 private:
-    void run(const std::string& sql);
     std::string error_message() const;
 
     pg_conn* m_conn = nullptr;

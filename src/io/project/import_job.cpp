@@ -9,7 +9,9 @@
 #include "io/features/cctv_importer.hpp"
 #include "io/gdal/gdal_env.hpp"
 #include "io/project/import_log.hpp"
+#include "io/project/incident_destination.hpp"
 #include "io/project/incident_partitions.hpp"
+#include "io/project/postgres_incident_import.hpp"
 #include "io/incidents/incident_importer.hpp"
 #include "io/incidents/incident_writer.hpp"
 #include "io/features/intervention_importer.hpp"
@@ -83,9 +85,44 @@ void record_incident_months(ProjectStore& store) {
     if (!vintage.empty()) store.set_setting("vintage.incidents", vintage);
 }
 
+// Incidents through GDAL, in the import's transaction on the store. `created_now`: this import
+// made the project, so no other session can see it before commit.
+class GdalIncidentDestination : public IncidentDestination {
+public:
+    GdalIncidentDestination(ProjectStore& store, ImportLog& log, bool created_now) : m_store(store), m_log(log), m_created_now(created_now) {
+        // PostGIS: a project nobody else can see yet is loaded first and indexed after; in
+        // another, a year without a partition is loaded aside and attached at the end.
+        if (created_now) drop_incident_indexes(store);
+        m_writer.emplace(store, created_now ? IncidentPartitions::NewYears::made_at_once : IncidentPartitions::NewYears::loaded_aside);
+    }
+    IncidentSink& sink() override { return *m_writer; }
+    void set_setting(const std::string& key, const std::string& value) override { m_store.set_setting(key, value); }
+    void log(const ImportLogEntry& e) override { m_log.append(e.target_layer, e.file, e.format, e.report, e.rejects_file); }
+    void finish() override {
+        m_writer->finish();
+        if (m_created_now) create_incident_indexes(m_store);
+        record_incident_months(m_store);
+        analyze_incidents(m_store);
+    }
+
+private:
+    ProjectStore& m_store;
+    ImportLog& m_log;
+    bool m_created_now;
+    std::optional<IncidentWriter> m_writer;
+};
+
+// An import whose incidents can go by binary COPY on SaferMap's own connection: into an
+// existing PostGIS project, writing no other layer (postgres_incident_import.hpp says why).
+bool incidents_by_binary_copy(const ProjectStore& store, const ImportRequest& request, bool created_now) {
+    return store.dialect() == SqlDialect::postgres && !created_now && !request.incident_files.empty() && request.boundaries.empty() &&
+           request.cctv_files.empty() && request.intervention_files.empty() && request.places_files.empty();
+}
+
 // `created_now`: this import made the project, so no other session can see it before commit.
+// `direct`: where the incidents go instead of the store's transaction (incidents_by_binary_copy).
 ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& request, ImportLog& log,
-                                 RejectsWriter& rejects_writer, bool created_now) {
+                                 RejectsWriter& rejects_writer, bool created_now, PostgresIncidentImport* direct) {
     ImportSummary summary;
     summary.project = store.path();
     summary.working_crs = store.working_crs();
@@ -118,6 +155,9 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
         load_boundaries(store, "lsoa", geos, [&](const std::string& code, geo::GeomPtr g) { lsoas.add(code, std::move(g)); });
         summary.lsoa_polygons = lsoas.size();
         std::unordered_set<std::string> lsoas_inside;
+        std::optional<GdalIncidentDestination> through_gdal;
+        if (!direct) through_gdal.emplace(store, log, created_now);
+        IncidentDestination& destination = direct ? static_cast<IncidentDestination&>(*direct) : *through_gdal;
         if (study_area) {
             summary.study_area = study_area->description();
             lsoas.for_each_code([&](const std::string& code) {
@@ -125,17 +165,13 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
                 if (p && study_area->contains(p->first, p->second)) lsoas_inside.insert(code);
             });
             summary.study_area_lsoas = lsoas_inside.size();
-            store.set_setting("study_area", summary.study_area);
+            destination.set_setting("study_area", summary.study_area);
         }
         KeyRegistry keys;
         keys.reserve(estimate_rows(request.incident_files),
                      static_cast<std::size_t>(store.layer(schema::k_incidents).GetFeatureCount(TRUE)));
         load_incident_keys(store, keys);
-        // PostGIS: a project nobody else can see yet is loaded first and indexed after; in
-        // another, a year without a partition is loaded aside and attached at the end.
-        if (created_now) drop_incident_indexes(store);
-        IncidentWriter writer(store, created_now ? IncidentPartitions::NewYears::made_at_once : IncidentPartitions::NewYears::loaded_aside);
-        IncidentImporter importer(writer, keys, rejects, store.working_crs());
+        IncidentImporter importer(destination.sink(), keys, rejects, store.working_crs());
         importer.set_study_area(study_area.get(), &lsoas_inside);
         importer.set_lsoa_index(lsoas.empty() ? nullptr : &lsoas);
         importer.set_progress(request.progress);
@@ -143,12 +179,9 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
             RunReport report = importer.import_file(path, request.columns);
             summary.incidents.push_back({path, importer.last_format(), report});
             summary.incidents_total.add(report);
-            log.append(schema::k_incidents, path, importer.last_format(), report, rejects_writer.path());
+            destination.log(log.entry(schema::k_incidents, path, importer.last_format(), report, rejects_writer.path()));
         }
-        writer.finish();
-        if (created_now) create_incident_indexes(store);
-        record_incident_months(store);
-        analyze_incidents(store);
+        destination.finish();
     }
     return summary;
 }
@@ -171,9 +204,12 @@ ImportSummary run_import(const ImportRequest& request) {
         const std::string rejects_path =
             request.rejects_path.empty() ? default_rejects_path(store->location(), log.import_id()) : request.rejects_path;
         RejectsWriter rejects_writer(rejects_path);
-        if (!store->in_transaction()) store->begin();
-        ImportSummary summary = run_in_transaction(*store, request, log, rejects_writer, !exists);
-        store->commit();
+        std::optional<PostgresIncidentImport> direct;
+        if (incidents_by_binary_copy(*store, request, !exists)) direct.emplace(store->location());
+        else if (!store->in_transaction()) store->begin();
+        ImportSummary summary = run_in_transaction(*store, request, log, rejects_writer, !exists, direct ? &*direct : nullptr);
+        if (direct) direct->commit();
+        else store->commit();
         rejects_writer.close();
         summary.rejects_written = rejects_writer.rows_written();
         // A default rejects file with nothing in it is clutter; one the user named is kept.

@@ -39,23 +39,41 @@ ImportLog::ImportLog(ProjectStore& store) : m_store(store), m_import_id(1) {
     m_time_utc = utc_timestamp();
 }
 
+ImportLogEntry ImportLog::entry(std::string_view target_layer, const std::string& file, const std::string& format,
+                                const RunReport& report, const std::string& rejects_file) const {
+    ImportLogEntry e;
+    e.import_id = m_import_id;
+    e.time_utc = m_time_utc;
+    e.target_layer = target_layer;
+    e.file = file;
+    e.format = format;
+    e.report = report;
+    e.rejects_file = rejects_file;
+    return e;
+}
+
+std::vector<std::pair<std::string_view, std::string>> import_log_values(const ImportLogEntry& e) {
+    return {{"import_id", std::to_string(e.import_id)},
+            {"time_utc", e.time_utc},
+            {"target_layer", e.target_layer},
+            {"file", e.file},
+            {"format", e.format},
+            {"rows_read", std::to_string(e.report.rows_read)},
+            {"kept", std::to_string(e.report.kept)},
+            {"not_geocoded", std::to_string(e.report.not_geocoded)},
+            {"outside_study_area", std::to_string(e.report.outside_study_area)},
+            {"rejected", std::to_string(e.report.rejected())},
+            {"rejected_by_reason", counts_json(e.report.rejected_by_reason)},
+            {"notes_by_reason", counts_json(e.report.notes_by_reason)},
+            {"rejects_file", e.rejects_file}};
+}
+
 void ImportLog::append(std::string_view target_layer, const std::string& file, const std::string& format,
                        const RunReport& report, const std::string& rejects_file) {
     OGRLayer& layer = m_store.layer(schema::k_import_log);
     OGRFeature f(layer.GetLayerDefn());
-    f.SetField("import_id", static_cast<GIntBig>(m_import_id));
-    f.SetField("time_utc", m_time_utc.c_str());
-    f.SetField("target_layer", std::string(target_layer).c_str());
-    f.SetField("file", file.c_str());
-    f.SetField("format", format.c_str());
-    f.SetField("rows_read", static_cast<GIntBig>(report.rows_read));
-    f.SetField("kept", static_cast<GIntBig>(report.kept));
-    f.SetField("not_geocoded", static_cast<GIntBig>(report.not_geocoded));
-    f.SetField("outside_study_area", static_cast<GIntBig>(report.outside_study_area));
-    f.SetField("rejected", static_cast<GIntBig>(report.rejected()));
-    f.SetField("rejected_by_reason", counts_json(report.rejected_by_reason).c_str());
-    f.SetField("notes_by_reason", counts_json(report.notes_by_reason).c_str());
-    f.SetField("rejects_file", rejects_file.c_str());
+    for (const auto& [column, value] : import_log_values(entry(target_layer, file, format, report, rejects_file)))
+        f.SetField(std::string(column).c_str(), value.c_str());
     if (layer.CreateFeature(&f) != OGRERR_NONE)
         throw IoError(fmt::format("{}: cannot write import log ({})", m_store.path(), gdal_last_error()));
 }

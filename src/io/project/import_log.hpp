@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace safermap::io {
@@ -27,6 +28,11 @@ struct ImportLogEntry {
 class ImportLog {
 public:
     explicit ImportLog(ProjectStore& store);
+    // The row for one input file of this import.
+    ImportLogEntry entry(std::string_view target_layer, const std::string& file, const std::string& format, const RunReport& report,
+                         const std::string& rejects_file) const;
+    // Writes entry(...) through the project's store (GDAL). An import by binary COPY writes it
+    // on its own connection instead (postgres_incident_import.hpp).
     void append(std::string_view target_layer, const std::string& file, const std::string& format, const RunReport& report,
                 const std::string& rejects_file);
     long long import_id() const { return m_import_id; }
@@ -36,6 +42,9 @@ private:
     long long m_import_id;
     std::string m_time_utc;
 };
+
+// An entry's value for each column of import_log, as text: what either writer stores.
+std::vector<std::pair<std::string_view, std::string>> import_log_values(const ImportLogEntry& entry);
 
 // Every row of the log, oldest first.
 std::vector<ImportLogEntry> read_import_log(ProjectStore& store);

@@ -18,9 +18,8 @@ namespace safermap::io {
 namespace {
 
 constexpr std::string_view k_year_prefix = "incidents_y";
-constexpr std::string_view k_undated = "incidents_undated";
-
-constexpr std::string_view k_aside_check = "loaded_months";
+using partition_sql::k_aside_check;
+using partition_sql::k_undated;
 
 void run(ProjectStore& store, const std::string& sql) { run_sql(store.dataset(), store.path(), sql); }
 
@@ -29,14 +28,8 @@ std::string qualified(ProjectStore& store, std::string_view table) {
     return sql_quote(fmt::format("{}.{}", store.location().schema, table));
 }
 
-// Whether the project's schema holds `table`, by the statement's own snapshot of the catalog:
-// a table another session committed a moment ago is seen (to_regclass goes through this
-// session's catalog cache, which may not have heard of it yet).
 bool table_exists(GDALDataset& ds, const ProjectStore& store, std::string_view table) {
-    return sql_integer(ds, store.path(),
-                       fmt::format("SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                                   "WHERE n.nspname = {} AND c.relname = {}",
-                                   sql_quote(store.location().schema), sql_quote(std::string(table)))) > 0;
+    return sql_integer(ds, store.path(), partition_sql::table_exists_query(sql_quote(store.location().schema), sql_quote(std::string(table)))) > 0;
 }
 
 // Every path that makes or attaches a year partition takes this lock first and holds it to its
@@ -44,26 +37,15 @@ bool table_exists(GDALDataset& ds, const ProjectStore& store, std::string_view t
 // only: readers and writers go on). Taken first, before anything else it could wait for, it
 // makes two imports meeting a new year at once make it once, in turn, and never deadlock.
 void lock_for_partitioning(GDALDataset& ds, const ProjectStore& store) {
-    run_sql(ds, store.path(), fmt::format("LOCK TABLE ONLY {}.{} IN SHARE UPDATE EXCLUSIVE MODE", store.location().schema, schema::k_incidents));
+    run_sql(ds, store.path(), partition_sql::lock_for_partitioning(store.location().schema));
 }
 
-// Index builds sort: 256 MB rather than the server's default 64 MB keeps a million rows' sort
-// out of temporary files (for this transaction only). A server configured with more keeps its own.
-void raise_maintenance_work_mem(ProjectStore& store) {
-    run(store, "SELECT set_config('maintenance_work_mem', '262144', true) FROM pg_settings "
-               "WHERE name = 'maintenance_work_mem' AND setting::bigint < 262144"); // kB
-}
+void raise_maintenance_work_mem(ProjectStore& store) { run(store, partition_sql::raise_maintenance_work_mem()); }
 
-bool is_year(std::string_view text) {
-    return text.size() == 4 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-}
-
-// The partition holding `year`'s incidents, and the first month text past it ("2026").
-std::string year_partition(std::string_view year) { return fmt::format("{}{}", k_year_prefix, year); }
+using partition_sql::is_year;
+using partition_sql::year_bound;
+std::string year_partition(std::string_view year) { return partition_sql::year_table(year); }
 std::string next_year(std::string_view year) { return fmt::format("{:04}", std::stoi(std::string(year)) + 1); }
-
-// The range bound of `year`'s partition: months 'YYYY-..' sort from 'YYYY' up to the next year.
-std::string year_bound(std::string_view year) { return fmt::format("FOR VALUES FROM ('{}') TO ('{}')", year, next_year(year)); }
 
 // A year's partition on `ds`: created bare and then attached, which locks the parent table
 // only against other schema changes (SHARE UPDATE EXCLUSIVE), not against readers and writers
@@ -98,6 +80,47 @@ constexpr IndexDefinition k_incident_indexes[] = {{"fid_uq", "UNIQUE INDEX {0}_f
 
 } // namespace
 
+namespace partition_sql {
+
+bool is_year(std::string_view text) {
+    return text.size() == 4 && std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
+}
+
+std::string year_table(std::string_view year) { return fmt::format("{}{}", k_year_prefix, year); }
+
+std::string year_bound(std::string_view year) { return fmt::format("FOR VALUES FROM ('{}') TO ('{}')", year, next_year(year)); }
+
+std::string undated_bound() { return "FOR VALUES FROM (MINVALUE) TO ('0')"; }
+
+std::string year_check(std::string_view year) { return fmt::format("CHECK (month >= '{}' AND month < '{}')", year, next_year(year)); }
+
+std::string lock_for_partitioning(std::string_view schema) {
+    return fmt::format("LOCK TABLE ONLY {}.{} IN SHARE UPDATE EXCLUSIVE MODE", schema, schema::k_incidents);
+}
+
+// Index builds sort: 256 MB rather than the server's default 64 MB keeps a million rows' sort
+// out of temporary files (for this transaction only). A server configured with more keeps its own.
+std::string raise_maintenance_work_mem() {
+    return "SELECT set_config('maintenance_work_mem', '262144', true) FROM pg_settings "
+           "WHERE name = 'maintenance_work_mem' AND setting::bigint < 262144"; // kB
+}
+
+std::string analyze() {
+    return fmt::format("ANALYZE {} (fid, key, month, category, geom, geocode_status, match_level, source_format, source_file, "
+                       "in_study_area)",
+                       schema::k_incidents);
+}
+
+// By the statement's own snapshot of the catalog: a table another session committed a moment
+// ago is seen (to_regclass goes through this session's catalog cache, which may not have heard of it yet).
+std::string table_exists_query(std::string_view schema, std::string_view table) {
+    return fmt::format("SELECT COUNT(*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                       "WHERE n.nspname = {} AND c.relname = {}",
+                       schema, table);
+}
+
+} // namespace partition_sql
+
 void create_incident_indexes(ProjectStore& store) {
     if (store.dialect() != SqlDialect::postgres) return;
     raise_maintenance_work_mem(store);
@@ -113,9 +136,7 @@ void drop_incident_indexes(ProjectStore& store) {
 
 void analyze_incidents(ProjectStore& store) {
     if (store.dialect() != SqlDialect::postgres) return;
-    run(store, fmt::format("ANALYZE {} (fid, key, month, category, geom, geocode_status, match_level, source_format, source_file, "
-                           "in_study_area)",
-                           schema::k_incidents));
+    run(store, partition_sql::analyze());
 }
 
 bool is_incident_partition(std::string_view layer) {
@@ -137,7 +158,7 @@ void partition_incidents(ProjectStore& store) {
     // take for a feature ID; it is told the FID column instead (postgres_database.cpp). The
     // unique (fid, month) index serves reading in fid order and updates by fid.
     create_incident_indexes(store);
-    run(store, fmt::format("CREATE TABLE {1} PARTITION OF {0} FOR VALUES FROM (MINVALUE) TO ('0')", t, k_undated));
+    run(store, fmt::format("CREATE TABLE {} PARTITION OF {} {}", k_undated, t, partition_sql::undated_bound()));
     std::vector<std::string> years;
     for_each_row(store.dataset(), store.path(),
                  fmt::format("SELECT DISTINCT substr(month, 1, 4) FROM {}_v1 WHERE month <> '' ORDER BY 1", t),
@@ -202,8 +223,8 @@ OGRLayer& IncidentPartitions::load_aside(std::string_view year) {
     }
     // The CHECK says what the partition bound will, so that attaching it to incidents in
     // finish() need not scan its rows.
-    run(m_store, fmt::format("CREATE TABLE {} PARTITION OF {} (CONSTRAINT {} CHECK (month >= '{}' AND month < '{}')) {}", aside_partition(year),
-                             m_staging->GetName(), k_aside_check, year, next_year(year), year_bound(year)));
+    run(m_store, fmt::format("CREATE TABLE {} PARTITION OF {} (CONSTRAINT {} {}) {}", aside_partition(year), m_staging->GetName(),
+                             k_aside_check, partition_sql::year_check(year), year_bound(year)));
     m_aside.emplace(year);
     return *m_staging;
 }

@@ -21,6 +21,33 @@ class ProjectStore;
 // their own, but they are the incidents layer's storage, not results.
 bool is_incident_partition(std::string_view layer);
 
+// The SQL that names and bounds the partitions, shared by the GDAL writer here and the import
+// by binary COPY (postgres_incident_writer.hpp).
+namespace partition_sql {
+inline constexpr std::string_view k_undated = "incidents_undated";
+// Whether `text` is four digits, a year a partition can hold.
+bool is_year(std::string_view text);
+// "incidents_y2025", and its bound: months 'YYYY-..' sort from 'YYYY' up to the next year.
+std::string year_table(std::string_view year);
+std::string year_bound(std::string_view year);
+// The bound of the undated partition (month '').
+std::string undated_bound();
+// A CHECK that says what `year`'s bound will, so that attaching a table loaded aside as that
+// partition need not scan its rows; named k_aside_check, and dropped once attached.
+std::string year_check(std::string_view year);
+inline constexpr std::string_view k_aside_check = "loaded_months";
+// Taken first by every path that makes or attaches a year partition, held to its commit (see
+// lock_for_partitioning in the .cpp).
+std::string lock_for_partitioning(std::string_view schema);
+// Index builds sort: 256 MB of maintenance_work_mem for this transaction unless the server has more.
+std::string raise_maintenance_work_mem();
+// Fresh planner statistics for the columns SaferMap's queries use (analyze_incidents).
+std::string analyze();
+// How many tables named `table` the schema `schema` holds (0 or 1), by the statement's own
+// snapshot of the catalog; both are SQL literals or parameters ('safermap', $1).
+std::string table_exists_query(std::string_view schema, std::string_view table);
+} // namespace partition_sql
+
 // Schema version 2 on PostgreSQL: turns the incidents table into the partitioned one, moving
 // the rows it holds into their years' partitions, with the indexes of version 1 (the incident
 // key unique per month, as a partitioned table's unique indexes must hold the partition key).

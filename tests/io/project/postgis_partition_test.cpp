@@ -98,22 +98,6 @@ namespace {
 
 using NewYears = io::IncidentPartitions::NewYears;
 
-// How many tables and constraints an import loading years aside may have left in `schema`.
-std::string leftovers(const std::string& schema) {
-    return test::postgis_value(fmt::format(
-        "SELECT (SELECT COUNT(*) FROM pg_tables WHERE schemaname = '{0}' AND tablename LIKE '%\\_load\\_%') || ' tables, ' || "
-        "(SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
-        "WHERE n.nspname = '{0}' AND c.conname = 'loaded_months') || ' checks'",
-        schema));
-}
-
-// A partition's index definitions with its own name taken out, to compare partitions.
-std::string index_definitions(const std::string& schema, const std::string& table) {
-    return test::postgis_value(fmt::format("SELECT string_agg(replace(indexdef, '{1}', 'T'), E'\\n' ORDER BY indexname) "
-                                           "FROM pg_indexes WHERE schemaname = '{0}' AND tablename = '{1}'",
-                                           schema, table));
-}
-
 } // namespace
 
 TEST_CASE("an import loads years new to a PostGIS project aside and attaches them, however its rows mix years",
@@ -152,12 +136,12 @@ TEST_CASE("an import loads years new to a PostGIS project aside and attaches the
           fmt::format("{0}.incidents_undated 1, {0}.incidents_y2023 2, {0}.incidents_y2024 2, {0}.incidents_y2025 2", schema));
     // Feature IDs in the order the rows were written, as from one table.
     CHECK(test::postgis_value(fmt::format("SELECT string_agg(key, ',' ORDER BY fid) FROM {}.incidents", schema)) == "a,e,f,g,h,i,j");
-    CHECK(leftovers(schema) == "0 tables, 0 checks");
+    CHECK(test::postgis_leftovers(schema) == "0 tables, 0 checks");
     // The years attached have the indexes of a partition made before its rows.
-    const std::string made_first = index_definitions(schema, "incidents_y2024");
+    const std::string made_first = test::postgis_index_definitions(schema, "incidents_y2024");
     CHECK(std::count(made_first.begin(), made_first.end(), '\n') == 4); // five indexes
-    CHECK(index_definitions(schema, "incidents_y2023") == made_first);
-    CHECK(index_definitions(schema, "incidents_y2025") == made_first);
+    CHECK(test::postgis_index_definitions(schema, "incidents_y2023") == made_first);
+    CHECK(test::postgis_index_definitions(schema, "incidents_y2025") == made_first);
     io::PointFilter year;
     year.from_month = "2025-01";
     year.to_month = "2025-12";
@@ -173,7 +157,7 @@ TEST_CASE("an import loads years new to a PostGIS project aside and attaches the
         store.rollback();
     }
     CHECK(test::postgis_value(fmt::format("SELECT to_regclass('{}.incidents_y2027') IS NULL", schema)) == "1"); // a boolean, as GDAL reads it
-    CHECK(leftovers(schema) == "0 tables, 0 checks");
+    CHECK(test::postgis_leftovers(schema) == "0 tables, 0 checks");
     CHECK(io::summarise_project(pg).incidents == 7);
 }
 
@@ -210,7 +194,7 @@ TEST_CASE("two PostGIS imports loading the same new year aside both land in its 
     }
     CHECK(test::postgis_value(fmt::format("SELECT string_agg(key || ' ' || tableoid::regclass::text, ', ' ORDER BY key) FROM {}.incidents",
                                           schema)) == fmt::format("x {0}.incidents_y2025, y {0}.incidents_y2025, z {0}.incidents_y2025", schema));
-    CHECK(leftovers(schema) == "0 tables, 0 checks");
+    CHECK(test::postgis_leftovers(schema) == "0 tables, 0 checks");
     {
         auto first = io::ProjectStore::open(pg, true), second = io::ProjectStore::open(pg, true);
         first.begin();
@@ -224,5 +208,5 @@ TEST_CASE("two PostGIS imports loading the same new year aside both land in its 
         second.rollback();
     }
     CHECK(test::postgis_value(fmt::format("SELECT COUNT(*) FROM {}.incidents WHERE key = 'w'", schema)) == "1");
-    CHECK(leftovers(schema) == "0 tables, 0 checks");
+    CHECK(test::postgis_leftovers(schema) == "0 tables, 0 checks");
 }

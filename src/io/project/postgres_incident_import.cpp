@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#include "io/project/postgres_incident_import.hpp"
+
+#include "io/project/incident_partitions.hpp"
+#include "io/project/project_location.hpp"
+#include "io/project/project_schema.hpp"
+
+#include <fmt/format.h>
+
+namespace safermap::io {
+
+PostgresIncidentImport::PostgresIncidentImport(const ProjectLocation& location) : m_conn(location) {
+    m_conn.execute("BEGIN");
+    m_writer = std::make_unique<PostgresIncidentWriter>(m_conn, location);
+}
+
+void PostgresIncidentImport::set_setting(const std::string& key, const std::string& value) {
+    m_writer->pause();
+    if (m_conn.execute(fmt::format("UPDATE {} SET value = $2 WHERE key = $1", schema::k_settings), {key, value}) == 0)
+        m_conn.execute(fmt::format("INSERT INTO {} (key, value) VALUES ($1, $2)", schema::k_settings), {key, value});
+}
+
+void PostgresIncidentImport::log(const ImportLogEntry& entry) {
+    m_writer->pause(); // the rows so far meet the server's checks now
+    std::string columns, params;
+    std::vector<std::optional<std::string>> values;
+    for (auto& [column, value] : import_log_values(entry)) {
+        values.emplace_back(std::move(value));
+        columns += fmt::format("{}{}", columns.empty() ? "" : ", ", column);
+        params += fmt::format("{}${}", params.empty() ? "" : ", ", values.size());
+    }
+    m_conn.execute(fmt::format("INSERT INTO {} ({}) VALUES ({})", schema::k_import_log, columns, params), values);
+}
+
+void PostgresIncidentImport::finish() {
+    m_writer->finish();
+    const auto vintage =
+        m_conn.column(fmt::format("SELECT MIN(month) || ' to ' || MAX(month) FROM {} WHERE month <> ''", schema::k_incidents));
+    if (!vintage.empty() && vintage[0]) set_setting("vintage.incidents", *vintage[0]);
+    m_conn.execute(partition_sql::analyze());
+}
+
+void PostgresIncidentImport::commit() { m_conn.commit(); }
+
+} // namespace safermap::io
