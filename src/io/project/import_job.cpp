@@ -96,6 +96,7 @@ public:
         m_writer.emplace(store, created_now ? IncidentPartitions::NewYears::made_at_once : IncidentPartitions::NewYears::loaded_aside);
     }
     IncidentSink& sink() override { return *m_writer; }
+    void load_keys(KeyRegistry& keys) override { load_incident_keys(m_store, keys); }
     void set_setting(const std::string& key, const std::string& value) override { m_store.set_setting(key, value); }
     void log(const ImportLogEntry& e) override { m_log.append(e.target_layer, e.file, e.format, e.report, e.rejects_file); }
     void finish() override {
@@ -170,7 +171,7 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
         KeyRegistry keys;
         keys.reserve(estimate_rows(request.incident_files),
                      static_cast<std::size_t>(store.layer(schema::k_incidents).GetFeatureCount(TRUE)));
-        load_incident_keys(store, keys);
+        destination.load_keys(keys);
         IncidentImporter importer(destination.sink(), keys, rejects, store.working_crs());
         importer.set_study_area(study_area.get(), &lsoas_inside);
         importer.set_lsoa_index(lsoas.empty() ? nullptr : &lsoas);

@@ -6,6 +6,10 @@
 
 #include <string>
 
+namespace safermap {
+class KeyRegistry;
+}
+
 namespace safermap::io {
 
 // Where an import's incidents go, with what the import records about them: through GDAL in the
@@ -16,6 +20,8 @@ class IncidentDestination {
 public:
     virtual ~IncidentDestination() = default;
     virtual IncidentSink& sink() = 0;
+    // Registers the key of every incident already in the project, so that none is stored twice.
+    virtual void load_keys(KeyRegistry& keys) = 0;
     virtual void set_setting(const std::string& key, const std::string& value) = 0;
     virtual void log(const ImportLogEntry& entry) = 0;
     // After the last file: what writing deferred (indexes, partitions), the incidents' vintage

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/project/postgres_incident_import.hpp"
 
+#include "core/key_registry.hpp"
 #include "io/project/incident_partitions.hpp"
 #include "io/project/project_location.hpp"
 #include "io/project/project_schema.hpp"
@@ -12,6 +13,12 @@ namespace safermap::io {
 PostgresIncidentImport::PostgresIncidentImport(const ProjectLocation& location) : m_conn(location) {
     m_conn.execute("BEGIN");
     m_writer = std::make_unique<PostgresIncidentWriter>(m_conn, location);
+}
+
+void PostgresIncidentImport::load_keys(KeyRegistry& keys) {
+    m_writer->pause();
+    m_conn.copy_out(fmt::format("SELECT key FROM {} WHERE key IS NOT NULL", schema::k_incidents), 1,
+                    [&](const CopyFields& row) { keys.add_existing(*row[0]); });
 }
 
 void PostgresIncidentImport::set_setting(const std::string& key, const std::string& value) {
@@ -37,7 +44,7 @@ void PostgresIncidentImport::finish() {
     const auto vintage =
         m_conn.column(fmt::format("SELECT MIN(month) || ' to ' || MAX(month) FROM {} WHERE month <> ''", schema::k_incidents));
     if (!vintage.empty() && vintage[0]) set_setting("vintage.incidents", *vintage[0]);
-    m_conn.execute(partition_sql::analyze());
+    if (m_writer->rows_sent() > 0) m_conn.execute(partition_sql::analyze());
 }
 
 void PostgresIncidentImport::commit() { m_conn.commit(); }
