@@ -2,7 +2,7 @@
 #include "io/postgres/binary_copy_writer.hpp"
 
 #include <bit>
-#include <cstring>
+#include <type_traits>
 
 namespace safermap::io {
 
@@ -31,7 +31,7 @@ constexpr std::string_view k_header{"PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0", 19};
 
 BinaryCopyWriter::BinaryCopyWriter() { m_buffer.append(k_header); }
 
-void BinaryCopyWriter::begin_tuple(std::uint16_t fields) { append_big_endian(m_buffer, static_cast<std::int16_t>(fields)); }
+void BinaryCopyWriter::begin_tuple(std::int16_t fields) { append_big_endian(m_buffer, fields); }
 
 void BinaryCopyWriter::length(std::int32_t n) { append_big_endian(m_buffer, n); }
 

@@ -19,7 +19,7 @@ public:
     BinaryCopyWriter();
 
     // A tuple of `fields` fields: exactly that many field calls must follow.
-    void begin_tuple(std::uint16_t fields);
+    void begin_tuple(std::int16_t fields);
     void null();
     void text(std::string_view utf8);  // text, varchar: the bytes themselves
     void int2(std::int16_t value);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <cstdlib>
 #include <memory>
 
 namespace safermap::io {
@@ -109,13 +110,20 @@ void PostgresConnection::send(std::string_view bytes) {
 
 void PostgresConnection::end_copy_in() {
     if (PQputCopyEnd(m_conn, nullptr) != 1) throw IoError(fmt::format("{}: ending the rows' stream failed ({})", m_display, error_message()));
-    // The rows meet the server's checks as they arrive; any refusal is the command's result.
+    // The rows meet the server's checks as they arrive; any refusal is the command's result,
+    // its context "COPY table, line N[, column c]: ..." naming the row.
     std::string failure;
+    long long row = 0;
     while (PGresult* raw = PQgetResult(m_conn)) {
         Result r(raw);
-        if (PQresultStatus(r.get()) != PGRES_COMMAND_OK && failure.empty()) failure = error_message();
+        if (PQresultStatus(r.get()) == PGRES_COMMAND_OK || !failure.empty()) continue;
+        failure = error_message();
+        if (const char* context = PQresultErrorField(r.get(), PG_DIAG_CONTEXT)) {
+            const std::string_view text(context);
+            if (auto at = text.find(", line "); at != std::string_view::npos) row = std::atoll(context + at + 7);
+        }
     }
-    if (!failure.empty()) throw IoError(fmt::format("{}: the server refused the rows ({})", m_display, failure));
+    if (!failure.empty()) throw CopyRefused(fmt::format("{}: the server refused the rows ({})", m_display, failure), row);
 }
 
 void PostgresConnection::copy_out(const std::string& query, std::size_t fields, const std::function<void(const CopyFields&)>& row) {

@@ -7,6 +7,7 @@
 // goes through GDAL (ProjectStore). Outside a transaction, its reads see the database's latest
 // committed state, as a second GDAL connection's would.
 
+#include "core/error.hpp"
 #include "io/postgres/binary_copy_parser.hpp"
 
 #include <functional>
@@ -20,6 +21,13 @@ struct pg_conn;
 namespace safermap::io {
 
 struct ProjectLocation;
+
+// What end_copy_in() throws when the server refused a row of the stream: `row` is the row's
+// number in the stream, from 1, as the server's error context gives it (0 when it gives none).
+struct CopyRefused : IoError {
+    CopyRefused(const std::string& message, long long row_in_stream) : IoError(message), row(row_in_stream) {}
+    long long row;
+};
 
 class PostgresConnection {
 public:
@@ -47,8 +55,8 @@ public:
 
     // Starts `COPY table (columns) FROM STDIN (FORMAT binary)`; then send() the stream's bytes
     // (binary_copy_writer.hpp) and end it with end_copy_in(), which reports what the server
-    // refused (a violated constraint, a bad value) as IoError naming the project. Nothing else
-    // may run on the connection in between.
+    // refused (a violated constraint, a bad value) as CopyRefused naming the project. Nothing
+    // else may run on the connection in between.
     void begin_copy_in(const std::string& copy_statement);
     void send(std::string_view bytes);
     void end_copy_in();

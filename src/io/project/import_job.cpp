@@ -102,8 +102,10 @@ public:
     void finish() override {
         m_writer->finish();
         if (m_created_now) create_incident_indexes(m_store);
-        record_incident_months(m_store);
+        // ANALYZE takes the partitioning lock before the vintage row is updated, the order every
+        // import keeps (incident_partitions.cpp), so that two never wait on each other.
         analyze_incidents(m_store);
+        record_incident_months(m_store);
     }
 
 private:

@@ -18,7 +18,8 @@ namespace safermap::io {
 namespace {
 
 constexpr std::string_view k_year_prefix = "incidents_y";
-using partition_sql::k_aside_check;
+// The CHECK on a year's table loaded aside.
+constexpr std::string_view k_aside_check = "loaded_months";
 using partition_sql::k_undated;
 
 void run(ProjectStore& store, const std::string& sql) { run_sql(store.dataset(), store.path(), sql); }
@@ -35,7 +36,9 @@ bool table_exists(GDALDataset& ds, const ProjectStore& store, std::string_view t
 // Every path that makes or attaches a year partition takes this lock first and holds it to its
 // commit, the lock ATTACH PARTITION and ANALYZE take anyway (against other schema changes
 // only: readers and writers go on). Taken first, before anything else it could wait for, it
-// makes two imports meeting a new year at once make it once, in turn, and never deadlock.
+// makes two imports meeting a new year at once make it once, in turn. An import updates the
+// settings' vintage row only after it holds this lock (the ANALYZE comes first where nothing
+// took it before), so that two imports never wait on each other the other way round.
 void lock_for_partitioning(GDALDataset& ds, const ProjectStore& store) {
     run_sql(ds, store.path(), partition_sql::lock_for_partitioning(store.location().schema));
 }
@@ -92,7 +95,27 @@ std::string year_bound(std::string_view year) { return fmt::format("FOR VALUES F
 
 std::string undated_bound() { return "FOR VALUES FROM (MINVALUE) TO ('0')"; }
 
-std::string year_check(std::string_view year) { return fmt::format("CHECK (month >= '{}' AND month < '{}')", year, next_year(year)); }
+std::string create_staging(std::string_view staging) {
+    return fmt::format("CREATE TABLE {} (LIKE {} INCLUDING DEFAULTS) PARTITION BY RANGE (month)", staging, schema::k_incidents);
+}
+
+std::string create_loaded(std::string_view loaded, std::string_view staging, std::string_view year) {
+    return fmt::format("CREATE TABLE {} PARTITION OF {} (CONSTRAINT {} CHECK (month >= '{}' AND month < '{}')) {}", loaded, staging,
+                       k_aside_check, year, next_year(year), year_bound(year));
+}
+
+std::string create_loaded_undated(std::string_view loaded, std::string_view staging) {
+    return fmt::format("CREATE TABLE {} PARTITION OF {} {}", loaded, staging, undated_bound());
+}
+
+std::vector<std::string> attach_loaded(std::string_view staging, std::string_view loaded, std::string_view year) {
+    const std::string name = year_table(year);
+    return {fmt::format("ALTER TABLE {} DETACH PARTITION {}", staging, loaded), fmt::format("ALTER TABLE {} RENAME TO {}", loaded, name),
+            fmt::format("ALTER TABLE {} ATTACH PARTITION {} {}", schema::k_incidents, name, year_bound(year)),
+            fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", name, k_aside_check)};
+}
+
+std::string move_loaded(std::string_view loaded) { return fmt::format("INSERT INTO {} SELECT * FROM {} ORDER BY fid", schema::k_incidents, loaded); }
 
 std::string lock_for_partitioning(std::string_view schema) {
     return fmt::format("LOCK TABLE ONLY {}.{} IN SHARE UPDATE EXCLUSIVE MODE", schema, schema::k_incidents);
@@ -217,14 +240,13 @@ OGRLayer& IncidentPartitions::load_aside(std::string_view year) {
     if (!m_staging) {
         m_staging_id = sql_integer(m_store.dataset(), m_store.path(), "SELECT pg_backend_pid()");
         const std::string name = fmt::format("{}_load_{}", schema::k_incidents, m_staging_id);
-        run(m_store, fmt::format("CREATE TABLE {} (LIKE {} INCLUDING DEFAULTS) PARTITION BY RANGE (month)", name, schema::k_incidents));
+        run(m_store, partition_sql::create_staging(name));
         m_staging = m_store.dataset().GetLayerByName(name.c_str());
         if (!m_staging) throw IoError(fmt::format("{}: cannot open the table {} just made ({})", m_store.path(), name, gdal_last_error()));
     }
     // The CHECK says what the partition bound will, so that attaching it to incidents in
     // finish() need not scan its rows.
-    run(m_store, fmt::format("CREATE TABLE {} PARTITION OF {} (CONSTRAINT {} {}) {}", aside_partition(year), m_staging->GetName(),
-                             k_aside_check, partition_sql::year_check(year), year_bound(year)));
+    run(m_store, partition_sql::create_loaded(aside_partition(year), m_staging->GetName(), year));
     m_aside.emplace(year);
     return *m_staging;
 }
@@ -243,13 +265,10 @@ void IncidentPartitions::finish() {
         const std::string aside = aside_partition(year), name = year_partition(year);
         if (table_exists(m_store.dataset(), m_store, name)) {
             // Made by another import since this one began: the rows move into it.
-            run(m_store, fmt::format("INSERT INTO {} SELECT * FROM {} ORDER BY fid", schema::k_incidents, aside));
+            run(m_store, partition_sql::move_loaded(aside));
             continue;
         }
-        run(m_store, fmt::format("ALTER TABLE {} DETACH PARTITION {}", staging, aside));
-        run(m_store, fmt::format("ALTER TABLE {} RENAME TO {}", aside, name));
-        run(m_store, fmt::format("ALTER TABLE {} ATTACH PARTITION {} {}", schema::k_incidents, name, year_bound(year)));
-        run(m_store, fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", name, k_aside_check));
+        for (const auto& sql : partition_sql::attach_loaded(staging, aside, year)) run(m_store, sql);
         m_years.emplace(year);
     }
     run(m_store, "DROP TABLE " + staging);

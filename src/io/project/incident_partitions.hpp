@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 class OGRLayer;
 
@@ -32,12 +33,21 @@ std::string year_table(std::string_view year);
 std::string year_bound(std::string_view year);
 // The bound of the undated partition (month '').
 std::string undated_bound();
-// A CHECK that says what `year`'s bound will, so that attaching a table loaded aside as that
-// partition need not scan its rows; named k_aside_check, and dropped once attached.
-std::string year_check(std::string_view year);
-inline constexpr std::string_view k_aside_check = "loaded_months";
-// Taken first by every path that makes or attaches a year partition, held to its commit (see
-// lock_for_partitioning in the .cpp).
+// Loading aside (IncidentPartitions::NewYears::loaded_aside, postgres_incident_writer.hpp):
+// - the import's own table, partitioned as incidents is, that one COPY stream fills;
+std::string create_staging(std::string_view staging);
+// - a year's bare table in it, with a CHECK that says what the year's bound will, so that
+//   attaching it to incidents need not scan its rows (undated: no CHECK, the undated bound);
+std::string create_loaded(std::string_view loaded, std::string_view staging, std::string_view year);
+std::string create_loaded_undated(std::string_view loaded, std::string_view staging);
+// - at the end, the statements that make a loaded year's table its partition of incidents
+//   (detach, rename, attach, drop the CHECK);
+std::vector<std::string> attach_loaded(std::string_view staging, std::string_view loaded, std::string_view year);
+// - or that move its rows into incidents in input order, where its partition exists.
+std::string move_loaded(std::string_view loaded);
+// Taken first by every path that makes or attaches a year partition, and before ANALYZE and the
+// settings an import updates after its rows, held to its commit (see lock_for_partitioning in
+// the .cpp).
 std::string lock_for_partitioning(std::string_view schema);
 // Index builds sort: 256 MB of maintenance_work_mem for this transaction unless the server has more.
 std::string raise_maintenance_work_mem();

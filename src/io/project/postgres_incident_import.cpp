@@ -28,7 +28,7 @@ void PostgresIncidentImport::set_setting(const std::string& key, const std::stri
 }
 
 void PostgresIncidentImport::log(const ImportLogEntry& entry) {
-    m_writer->pause(); // the rows so far meet the server's checks now
+    m_writer->pause(); // no other statement can run while a COPY is open
     std::string columns, params;
     std::vector<std::optional<std::string>> values;
     for (auto& [column, value] : import_log_values(entry)) {
@@ -40,11 +40,13 @@ void PostgresIncidentImport::log(const ImportLogEntry& entry) {
 }
 
 void PostgresIncidentImport::finish() {
+    // The writer and ANALYZE take the partitioning lock before the vintage row is updated, the
+    // order every import keeps (incident_partitions.cpp).
     m_writer->finish();
+    if (m_writer->rows_sent() > 0) m_conn.execute(partition_sql::analyze());
     const auto vintage =
         m_conn.column(fmt::format("SELECT MIN(month) || ' to ' || MAX(month) FROM {} WHERE month <> ''", schema::k_incidents));
     if (!vintage.empty() && vintage[0]) set_setting("vintage.incidents", *vintage[0]);
-    if (m_writer->rows_sent() > 0) m_conn.execute(partition_sql::analyze());
 }
 
 void PostgresIncidentImport::commit() { m_conn.commit(); }

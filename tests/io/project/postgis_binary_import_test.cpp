@@ -43,16 +43,19 @@ io::BoundarySpec wards() {
 }
 
 // The imports both projects receive: police.uk months, a council export with addresses (one
-// row not geocoded), and a file of undated, weighted rows whose extra column is kept as an
-// attribute, across years the project has and years it has not.
+// row not geocoded), and files of dated and undated weighted rows whose extra column is kept as
+// an attribute, across years the project has and years it has not.
 std::vector<io::ImportRequest> imports(const test::TempDir& dir, const std::string& project, const std::string& tag) {
     {
         std::ofstream dated(dir.file("dated.csv"));
-        dated << "x,y,when,w,note\n"
-                 "449500.25,358950.5,2019-03,0.1,first\n"
-                 "449600,358900,2025-01,1e-7,\"a, quoted\"\n"
-                 "449700,358800,2030-12,123456.78901234567,far\n"
-                 "449800,358700,2019-04,,\n";
+        // A NUL byte in a field: GDAL stores text as C strings, so both paths cut it there.
+        dated << "x,y,when,w,note,kind\n"
+                 "449500.25,358950.5,2019-03,0.1,first,Drugs\n"
+                 "449600,358900,2025-01,1e-7,\"a, quoted\","
+              << std::string("Theft\0 from a car", 18)
+              << "\n"
+                 "449700,358800,2030-12,123456.78901234567,far,Drugs\n"
+                 "449800,358700,2019-04,,,\n";
         std::ofstream undated(dir.file("undated.csv"));
         undated << "x,y,w,note\n"
                    "449510.125,358960.0625,2.5,undated one\n"
@@ -84,6 +87,7 @@ std::vector<io::ImportRequest> imports(const test::TempDir& dir, const std::stri
     dated->columns.crs = "EPSG:27700";
     dated->columns.date = "when";
     dated->columns.weight = "w";
+    dated->columns.category = "kind";
     io::ImportRequest* undated = add({dir.file("undated.csv")});
     undated->columns.x = "x";
     undated->columns.y = "y";
@@ -99,13 +103,16 @@ std::vector<io::ImportRequest> imports(const test::TempDir& dir, const std::stri
 enum class Doubles { exact, single };
 std::string stored_rows(const std::string& schema, Doubles doubles) {
     const std::string as = doubles == Doubles::exact ? "" : "::float4";
-    return test::postgis_value(fmt::format(
-        "SELECT string_agg(concat_ws('|', key, crime_id, month, occurred, category, reported_by, falls_within, location, lsoa_code, "
-        "lsoa_name, outcome, context, address, postcode, weight{1}, src_x, src_y, src_crs, geocode_status, match_level, match_score, "
-        "match_candidates, gazetteer_ref, positional_quality, match_note, in_study_area, own_lsoa_distance_m{1}, source_file, "
-        "source_line, source_format, attributes, ST_AsEWKT(geom), tableoid::regclass::text = '{0}.incidents_undated', "
-        "quote_nullable(crime_id), quote_nullable(weight{1}), quote_nullable(ST_AsEWKB(geom))), E'\\n' ORDER BY fid) FROM {0}.incidents",
-        schema, as));
+    std::string columns;
+    for (const char* c : {"key", "crime_id", "month", "occurred", "category", "reported_by", "falls_within", "location", "lsoa_code",
+                          "lsoa_name", "outcome", "context", "address", "postcode", "src_x", "src_y", "src_crs", "geocode_status",
+                          "match_level", "match_score", "match_candidates", "gazetteer_ref", "positional_quality", "match_note",
+                          "in_study_area", "source_file", "source_line", "source_format", "attributes", "ST_AsEWKT(geom)"})
+        columns += fmt::format("quote_nullable({}), ", c);
+    columns += fmt::format("replace(tableoid::regclass::text, '{}.', ''), ", schema); // the partition
+    columns += fmt::format("quote_nullable(weight{0}), quote_nullable(own_lsoa_distance_m{0})", as);
+    return test::postgis_value(fmt::format("SELECT string_agg(concat_ws('|', {1}), E'\\n' ORDER BY fid) FROM {0}.incidents",
+                                           schema, columns));
 }
 
 std::string per_partition(const std::string& schema) {
@@ -157,8 +164,10 @@ TEST_CASE("an import of incidents alone into a PostGIS project stores by binary 
     }
     const std::string gdal_schema = io::parse_project_location(by_gdal).schema, copy_schema = io::parse_project_location(by_copy).schema;
     const std::string rows = stored_rows(copy_schema, Doubles::exact);
-    CHECK(rows.find("NULL") != std::string::npos); // NULLs were sent as NULLs ...
-    for (const char* weight : {"|0.1|", "|1e-07|", "|123456.78901234567|", "|0.3333333333333333|"}) {
+    // Every column quoted, so that NULL and '' differ; the category cut at its NUL byte, as GDAL
+    // and the GeoPackage cut it ...
+    CHECK(rows.find("|'Theft'|") != std::string::npos);
+    for (const char* weight : {"|'0.1'|", "|'1e-07'|", "|'123456.78901234567'|", "|'0.3333333333333333'|"}) {
         INFO(weight);
         CHECK(rows.find(weight) != std::string::npos); // ... and weights to the bit, as the file gives them
     }
@@ -235,6 +244,7 @@ TEST_CASE("two imports by binary COPY of the same new year both land in its part
         one.sink().write(incident("y", "2025-02", 450100));
         one.finish();
         CHECK(io::summarise_project(pg).incidents == 0); // attached but not committed: unseen
+        CHECK(test::postgis_value(fmt::format("SELECT to_regclass('{}.incidents_y2025') IS NULL", schema)) == "1");
         // The second finishes while the first has attached 2025 but not committed: it waits,
         // then finds the partition made and moves its rows into it.
         std::exception_ptr failed;
@@ -245,7 +255,14 @@ TEST_CASE("two imports by binary COPY of the same new year both land in its part
                 failed = std::current_exception();
             }
         });
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        // It must be waiting for the first's lock: wait until the server says so (at most 10 s).
+        std::string waiting = "0";
+        for (int i = 0; i < 200 && waiting == "0"; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            waiting = test::postgis_value(
+                fmt::format("SELECT COUNT(*) FROM pg_locks WHERE NOT granted AND relation = to_regclass('{}.incidents')", schema));
+        }
+        CHECK(waiting == "1");
         one.commit();
         other.join();
         if (failed) std::rethrow_exception(failed);
@@ -265,4 +282,32 @@ TEST_CASE("two imports by binary COPY of the same new year both land in its part
     } // the second rolls back as it closes
     CHECK(test::postgis_value(fmt::format("SELECT COUNT(*) FROM {}.incidents WHERE key = 'w'", schema)) == "1");
     CHECK(test::postgis_leftovers(schema) == "0 tables, 0 checks");
+}
+
+TEST_CASE("an import by binary COPY dropped mid-stream leaves nothing, and a row the server refuses is named by file and line",
+          "[.postgis][io][import]") {
+    const std::string pg = test::postgis_project("copy_dropped");
+    const std::string schema = io::parse_project_location(pg).schema;
+    io::ProjectStore::create(pg, {}).close();
+    const io::ProjectLocation location = io::parse_project_location(pg);
+    {
+        io::PostgresIncidentImport import(location);
+        for (int i = 0; i < 5000; ++i) import.sink().write(incident(fmt::format("k{}", i), i % 2 ? "2025-01" : "2024-06", 450000 + i));
+        // Destroyed with its COPY running, as an exception leaving run_import would.
+    }
+    CHECK(test::postgis_value(fmt::format("SELECT COUNT(*) FROM {}.incidents", schema)) == "0");
+    CHECK(test::postgis_value(fmt::format("SELECT COUNT(*) FROM pg_tables WHERE schemaname = '{}' AND tablename LIKE 'incidents_%'", schema)) ==
+          "1"); // the undated partition every project has
+    CHECK(test::postgis_leftovers(schema) == "0 tables, 0 checks");
+
+    io::PostgresIncidentImport import(location);
+    for (int line = 2; line < 12; ++line) {
+        if (line == 5) continue; // a rejected row: the lines of the stream skip it
+        Incident inc = incident(fmt::format("r{}", line), "2025-02", 450000 + line);
+        inc.source_line = line;
+        if (line == 9) inc.location = "On or near \xff\xfe"; // not UTF-8: the server refuses it
+        import.sink().write(inc);
+    }
+    REQUIRE_THROWS_WITH(import.finish(), Catch::Contains("years.csv: line 9: the database refused the incident") &&
+                                             Catch::Contains("UTF8"));
 }
