@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "io/gdal/gdal_env.hpp"
+#include "io/gdal/sql_text.hpp"
 #include "io/project/project_schema.hpp"
 
 #include <fmt/format.h>
@@ -34,8 +35,23 @@ std::map<std::string, std::int64_t> parse_counts(const std::string& text) {
 
 } // namespace
 
+namespace {
+constexpr std::string_view k_import_id_sequence = "import_log_import_id_seq";
+}
+
+std::vector<std::string> import_id_sequence_statements() {
+    return {fmt::format("CREATE SEQUENCE IF NOT EXISTS {} OWNED BY {}.import_id", k_import_id_sequence, schema::k_import_log),
+            fmt::format("SELECT setval('{}', COALESCE((SELECT MAX(import_id) FROM {}), 0) + 1, false)", k_import_id_sequence,
+                        schema::k_import_log)};
+}
+
 ImportLog::ImportLog(ProjectStore& store) : m_store(store), m_import_id(1) {
-    for (const auto& e : read_import_log(store)) m_import_id = std::max(m_import_id, e.import_id + 1);
+    if (store.dialect() == SqlDialect::postgres) {
+        // nextval is outside transactions: a rolled-back import leaves a gap, never a repeat.
+        m_import_id = sql_integer(store.dataset(), store.path(), fmt::format("SELECT nextval('{}')", k_import_id_sequence));
+    } else {
+        for (const auto& e : read_import_log(store)) m_import_id = std::max(m_import_id, e.import_id + 1);
+    }
     m_time_utc = utc_timestamp();
 }
 

@@ -27,6 +27,8 @@ struct ImportLogEntry {
 // incidents + rejected == rows_read over the project's life.
 class ImportLog {
 public:
+    // Takes the next import id: on PostgreSQL from the project's sequence, which two imports
+    // at once never share; in a GeoPackage (one writer at a time) the highest logged plus one.
     explicit ImportLog(ProjectStore& store);
     // The row for one input file of this import.
     ImportLogEntry entry(std::string_view target_layer, const std::string& file, const std::string& format, const RunReport& report,
@@ -42,6 +44,10 @@ private:
     long long m_import_id;
     std::string m_time_utc;
 };
+
+// PostgreSQL: the statements that make the sequence numbering imports (schema version 3),
+// starting past the highest import id already logged.
+std::vector<std::string> import_id_sequence_statements();
 
 // An entry's value for each column of import_log, as text: what either writer stores.
 std::vector<std::pair<std::string_view, std::string>> import_log_values(const ImportLogEntry& entry);

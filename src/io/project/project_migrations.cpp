@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "io/gdal/sql_text.hpp"
+#include "io/project/import_log.hpp"
 #include "io/project/incident_partitions.hpp"
 #include "io/project/project_schema.hpp"
 #include "io/project/project_store.hpp"
@@ -50,6 +51,14 @@ constexpr std::array k_migrations{
               "on PostgreSQL, incidents range-partitioned by month: a partition per year and one for incidents "
               "without a month (month '' there); the incident key unique per month",
               [](ProjectStore& store, const OGRSpatialReference&) { partition_incidents(store); }},
+    Migration{3,
+              "on PostgreSQL, a sequence numbering imports (import_log.import_id), so that two imports at once never "
+              "share an import id, nor the default rejects file named after it",
+              [](ProjectStore& store, const OGRSpatialReference&) {
+                  if (store.dialect() != SqlDialect::postgres) return;
+                  for (const std::string& sql : import_id_sequence_statements())
+                      for_each_row(store.dataset(), store.path(), sql, [](OGRFeature&) {});
+              }},
 };
 static_assert(k_migrations.back().version == k_schema_version);
 

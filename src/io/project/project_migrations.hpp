@@ -15,7 +15,7 @@ namespace safermap::io {
 class ProjectStore;
 
 // The schema version this SaferMap writes and reads.
-inline constexpr int k_schema_version = 2;
+inline constexpr int k_schema_version = 3;
 
 struct Migration {
     int version;           // the schema_version it makes

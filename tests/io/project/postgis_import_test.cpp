@@ -8,6 +8,8 @@
 #include "io/incidents/incident_writer.hpp"
 #include "io/incidents/point_loader.hpp"
 #include "io/project/import_job.hpp"
+#include "io/project/import_log.hpp"
+#include "io/project/project_migrations.hpp"
 #include "io/project/project_location.hpp"
 #include "io/project/project_summary.hpp"
 #include "support/postgis.hpp"
@@ -241,4 +243,27 @@ TEST_CASE("a password in a PostGIS project's connection string is never shown", 
     CHECK_THAT(slurp(dir.file("r.csv")), !Catch::Contains("hunter2"));
     const std::string missing = test::postgis_server() + " schemas=no_such_" + std::to_string(getpid()) + " password=hunter2";
     REQUIRE_THROWS_WITH(io::ProjectStore::open(missing, false), Catch::Contains("no project in schema") && !Catch::Contains("hunter2"));
+}
+
+TEST_CASE("two PostGIS imports at once take different import ids, and an upgraded project numbers on from its log",
+          "[.postgis][io][import]") {
+    test::TempDir dir;
+    const std::string pg = test::postgis_project("import_ids");
+    const std::string schema = io::parse_project_location(pg).schema;
+    io::run_import(request(pg, {test::test_data("policeuk/bad_rows.csv")}, dir.file("r.csv")));
+    {
+        // As two imports begin: each takes its id before its transaction, from the sequence.
+        auto a = io::ProjectStore::open(pg, true), b = io::ProjectStore::open(pg, true);
+        io::ImportLog first(a), second(b);
+        CHECK(first.import_id() == 2);
+        CHECK(second.import_id() == 3);
+    }
+    // A project of schema version 2 has no sequence: opening it for writing makes one that
+    // starts past the highest logged id (5 here).
+    test::postgis_value(fmt::format("UPDATE {0}.import_log SET import_id = 5; DROP SEQUENCE {0}.import_log_import_id_seq; "
+                                    "UPDATE {0}.settings SET value = '2' WHERE key = 'schema_version'; SELECT 1",
+                                    schema));
+    auto store = io::ProjectStore::open(pg, true);
+    CHECK(store.setting("schema_version") == std::to_string(io::k_schema_version));
+    CHECK(io::ImportLog(store).import_id() == 6);
 }
