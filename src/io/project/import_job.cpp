@@ -10,6 +10,7 @@
 #include "io/gdal/gdal_env.hpp"
 #include "io/project/import_log.hpp"
 #include "io/project/incident_destination.hpp"
+#include "io/incidents/write_behind_sink.hpp"
 #include "io/project/incident_partitions.hpp"
 #include "io/project/postgres_incident_import.hpp"
 #include "io/incidents/incident_importer.hpp"
@@ -174,12 +175,16 @@ ImportSummary run_in_transaction(ProjectStore& store, const ImportRequest& reque
         keys.reserve(estimate_rows(request.incident_files),
                      static_cast<std::size_t>(store.layer(schema::k_incidents).GetFeatureCount(TRUE)));
         destination.load_keys(keys);
-        IncidentImporter importer(destination.sink(), keys, rejects, store.working_crs());
+        // The writes run on a thread of their own, beside the parsing and checking of the rows
+        // after them; drained before anything else touches the project.
+        WriteBehindSink behind(destination.sink());
+        IncidentImporter importer(behind, keys, rejects, store.working_crs());
         importer.set_study_area(study_area.get(), &lsoas_inside);
         importer.set_lsoa_index(lsoas.empty() ? nullptr : &lsoas);
         importer.set_progress(request.progress);
         for (const auto& path : request.incident_files) {
             RunReport report = importer.import_file(path, request.columns);
+            behind.drain();
             summary.incidents.push_back({path, importer.last_format(), report});
             summary.incidents_total.add(report);
             destination.log(log.entry(schema::k_incidents, path, importer.last_format(), report, rejects_writer.path()));
