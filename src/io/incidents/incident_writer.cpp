@@ -45,10 +45,11 @@ struct IncidentWriter::Target {
     explicit Target(OGRLayer& l) : layer(&l), feature(l.GetLayerDefn()), idx(*l.GetLayerDefn()) {}
 };
 
-IncidentWriter::IncidentWriter(ProjectStore& store, IncidentPartitions::NewYears new_years)
+IncidentWriter::IncidentWriter(ProjectStore& store, IncidentPartitions::NewYears new_years, GeoPackageRows rows)
     : m_store(store), m_partitions(store, store.layer(schema::k_incidents), new_years),
+      m_inserter(rows == GeoPackageRows::by_statement ? GpkgIncidentInserter::start(store) : nullptr),
       m_spatial_index(DeferredSpatialIndex::start(store)) {
-    target_for(store.layer(schema::k_incidents));
+    if (!m_inserter) target_for(store.layer(schema::k_incidents));
 }
 
 IncidentWriter::~IncidentWriter() = default;
@@ -60,6 +61,11 @@ IncidentWriter::Target& IncidentWriter::target_for(OGRLayer& layer) {
 }
 
 void IncidentWriter::write(const Incident& inc) {
+    if (m_inserter) {
+        const std::int64_t fid = m_inserter->insert(inc);
+        if (m_spatial_index && inc.xy) m_spatial_index->add(fid, inc.xy->x, inc.xy->y);
+        return;
+    }
     // PostGIS: a partition made, or a year's table begun, before the year's first row.
     Target& target = target_for(m_partitions.layer_for(inc.month));
     OGRFeature& f = target.feature;
@@ -116,6 +122,7 @@ void IncidentWriter::write(const Incident& inc) {
 std::function<void()> IncidentWriter::helper_thread_setup() const { return share_thread_options(); }
 
 void IncidentWriter::finish() {
+    if (m_inserter) m_inserter->finish();
     m_partitions.finish();
     if (m_spatial_index) m_spatial_index->finish();
     m_spatial_index.reset();

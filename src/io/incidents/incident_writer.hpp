@@ -3,6 +3,7 @@
 
 #include "core/incident.hpp"
 #include "core/incident_sink.hpp"
+#include "io/incidents/gpkg_incident_inserter.hpp"
 #include "io/project/deferred_spatial_index.hpp"
 #include "io/project/incident_partitions.hpp"
 #include "io/project/project_store.hpp"
@@ -13,13 +14,19 @@
 
 namespace safermap::io {
 
-// Appends incidents to a project's `incidents` layer, reusing one OGR feature so that a
-// million rows cost a million inserts and nothing more.
+// Appends incidents to a project's `incidents` layer: in a GeoPackage by SaferMap's own
+// prepared statement (gpkg_incident_inserter.hpp), elsewhere through GDAL, reusing one OGR
+// feature so that a million rows cost a million inserts and nothing more.
 class IncidentWriter : public IncidentSink {
 public:
+    // How a GeoPackage's rows are written: by SaferMap's statement, or through GDAL's
+    // CreateFeature (the reference the tests hold the statement to).
+    enum class GeoPackageRows { by_statement, through_gdal };
+
     // `new_years`: how a PostGIS import treats a year without a partition (incident_partitions.hpp).
     explicit IncidentWriter(ProjectStore& store,
-                            IncidentPartitions::NewYears new_years = IncidentPartitions::NewYears::made_at_once);
+                            IncidentPartitions::NewYears new_years = IncidentPartitions::NewYears::made_at_once,
+                            GeoPackageRows rows = GeoPackageRows::by_statement);
     ~IncidentWriter() override;
     IncidentWriter(const IncidentWriter&) = delete;
     IncidentWriter& operator=(const IncidentWriter&) = delete;
@@ -43,6 +50,7 @@ private:
     IncidentPartitions m_partitions;
     std::vector<std::unique_ptr<Target>> m_targets;
     OGRPoint m_point;
+    std::unique_ptr<GpkgIncidentInserter> m_inserter;      // a GeoPackage's rows
     std::unique_ptr<DeferredSpatialIndex> m_spatial_index; // a GeoPackage's first import: packed at the end
 };
 

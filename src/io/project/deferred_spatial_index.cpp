@@ -4,11 +4,11 @@
 #include "io/gdal/sql_text.hpp"
 #include "io/project/project_schema.hpp"
 #include "io/project/project_store.hpp"
+#include "io/project/sqlite_statement.hpp"
 
 #include "core/error.hpp"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 
 namespace safermap::io {
 
@@ -21,49 +21,10 @@ void run(ProjectStore& store, const std::string& sql) { run_sql(store.dataset(),
 
 std::int64_t count(ProjectStore& store, const std::string& sql) { return sql_integer(store.dataset(), store.path(), sql); }
 
-// The SQLite connection GDAL has the GeoPackage open on (null for other drivers): the nodes
-// go in through SQLite's own bound parameters, on the import's transaction. As SQL text
-// through GDAL, 60 MB of hexadecimal statements took longer to scan than to run.
-sqlite3* connection(ProjectStore& store) { return static_cast<sqlite3*>(store.dataset().GetInternalHandle("SQLITE_HANDLE")); }
-
-// One prepared statement, run once per row of values.
-class Statement {
-public:
-    Statement(sqlite3* db, const ProjectStore& store, const std::string& sql) : m_db(db), m_store(store) {
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &m_statement, nullptr) != SQLITE_OK) fail("prepare");
-    }
-    ~Statement() { sqlite3_finalize(m_statement); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-
-    void run(std::int64_t a, std::int64_t b) {
-        sqlite3_bind_int64(m_statement, 1, a);
-        sqlite3_bind_int64(m_statement, 2, b);
-        step();
-    }
-    void run(std::int64_t a, const std::string& blob) {
-        sqlite3_bind_int64(m_statement, 1, a);
-        sqlite3_bind_blob(m_statement, 2, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
-        step();
-    }
-
-private:
-    void step() {
-        if (sqlite3_step(m_statement) != SQLITE_DONE) fail("write");
-        sqlite3_reset(m_statement);
-    }
-    [[noreturn]] void fail(const char* what) const {
-        throw IoError(fmt::format("{}: cannot {} the incidents' spatial index ({})", m_store.path(), what, sqlite3_errmsg(m_db)));
-    }
-    sqlite3* m_db;
-    const ProjectStore& m_store;
-    sqlite3_stmt* m_statement = nullptr;
-};
-
 } // namespace
 
 std::unique_ptr<DeferredSpatialIndex> DeferredSpatialIndex::start(ProjectStore& store) {
-    if (store.dialect() != SqlDialect::sqlite || !connection(store)) return nullptr;
+    if (!sqlite_connection(store)) return nullptr;
     // Every trigger that keeps the R-tree, as the driver wrote it (its set differs between GDAL
     // versions): all are set aside, so that neither a trigger nor GDAL's own deferred R-tree
     // update (which takes over only a complete set) writes into the tree being packed.
@@ -94,23 +55,34 @@ std::unique_ptr<DeferredSpatialIndex> DeferredSpatialIndex::start(ProjectStore& 
 void DeferredSpatialIndex::finish() {
     const PackedRtree tree = pack_rtree(std::move(m_points), m_node_bytes);
     m_points.clear();
-    sqlite3* db = connection(m_store);
+    // The nodes go in through SQLite's own bound parameters, on the import's transaction: as
+    // SQL text through GDAL, 60 MB of hexadecimal statements took longer to scan than to run.
+    sqlite3* db = sqlite_connection(m_store);
+    const std::string what = "write the incidents' spatial index";
     {
-        Statement root(db, m_store, fmt::format("UPDATE {}_node SET data = ?2 WHERE nodeno = ?1", k_rtree));
-        root.run(1, tree.nodes.front().blob);
+        SqliteStatement root(db, m_store.path(), what, fmt::format("UPDATE {}_node SET data = ?2 WHERE nodeno = ?1", k_rtree));
+        root.bind_int64(1, 1);
+        root.bind_blob(2, tree.nodes.front().blob);
+        root.run();
     }
     {
-        Statement node(db, m_store, fmt::format("INSERT INTO {}_node (nodeno, data) VALUES (?1, ?2)", k_rtree));
-        for (std::size_t i = 1; i < tree.nodes.size(); ++i) node.run(tree.nodes[i].number, tree.nodes[i].blob);
+        SqliteStatement node(db, m_store.path(), what, fmt::format("INSERT INTO {}_node (nodeno, data) VALUES (?1, ?2)", k_rtree));
+        for (std::size_t i = 1; i < tree.nodes.size(); ++i) {
+            node.bind_int64(1, tree.nodes[i].number);
+            node.bind_blob(2, tree.nodes[i].blob);
+            node.run();
+        }
     }
-    {
-        Statement parent(db, m_store, fmt::format("INSERT INTO {}_parent (nodeno, parentnode) VALUES (?1, ?2)", k_rtree));
-        for (const auto& [node, above] : tree.parents) parent.run(node, above);
-    }
-    {
-        Statement leaf(db, m_store, fmt::format("INSERT INTO {}_rowid (rowid, nodeno) VALUES (?1, ?2)", k_rtree));
-        for (const auto& [rowid, node] : tree.leaves) leaf.run(rowid, node);
-    }
+    auto run_pairs = [&](const std::string& sql, const std::vector<std::pair<std::int64_t, std::int64_t>>& pairs) {
+        SqliteStatement pair(db, m_store.path(), what, sql);
+        for (const auto& [a, b] : pairs) {
+            pair.bind_int64(1, a);
+            pair.bind_int64(2, b);
+            pair.run();
+        }
+    };
+    run_pairs(fmt::format("INSERT INTO {}_parent (nodeno, parentnode) VALUES (?1, ?2)", k_rtree), tree.parents);
+    run_pairs(fmt::format("INSERT INTO {}_rowid (rowid, nodeno) VALUES (?1, ?2)", k_rtree), tree.leaves);
     for (const auto& trigger : m_triggers) run(m_store, trigger);
 }
 
