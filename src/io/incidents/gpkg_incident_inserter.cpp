@@ -6,6 +6,7 @@
 #include "io/project/project_schema.hpp"
 #include "io/project/project_store.hpp"
 
+#include <cpl_conv.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -157,8 +158,12 @@ void GpkgIncidentInserter::finish() {
                                          "min_y = CASE WHEN ?2 IS NULL THEN min_y WHEN min_y IS NULL THEN ?2 ELSE MIN(min_y, ?2) END, "
                                          "max_x = CASE WHEN ?3 IS NULL THEN max_x WHEN max_x IS NULL THEN ?3 ELSE MAX(max_x, ?3) END, "
                                          "max_y = CASE WHEN ?4 IS NULL THEN max_y WHEN max_y IS NULL THEN ?4 ELSE MAX(max_y, ?4) END, "
-                                         "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE lower(table_name) = lower({})",
+                                         "last_change = COALESCE(?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) "
+                                         "WHERE lower(table_name) = lower({})",
                                          table));
+    // GDAL stamps the time it is told to, if any (reproducible files), as CreateFeature would.
+    const char* pinned = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr);
+    if (pinned) contents.bind_text(5, pinned);
     if (m_min) {
         contents.bind_double(1, m_min->x);
         contents.bind_double(2, m_min->y);

@@ -43,9 +43,15 @@ void WriteBehindSink::write(const Incident& incident) {
     }
 }
 
-// Queues the batch being filled for the writer thread (the lock held).
+// Queues the batch being filled for the writer thread (the lock held). After a failure the
+// batch is emptied and set free instead, so that nothing is ever written past its end.
 void WriteBehindSink::hand_over(std::unique_lock<std::mutex>& lock) {
-    rethrow_failure();
+    if (m_failure) {
+        m_filling->used = 0;
+        m_free.push_back(m_filling);
+        m_filling = nullptr;
+        rethrow_failure();
+    }
     m_full.push_back(m_filling);
     m_filling = nullptr;
     lock.unlock();

@@ -26,7 +26,8 @@ public:
     // `batch_rows` incidents a batch, `batches` batches in flight at most (memory is bounded).
     explicit WriteBehindSink(IncidentSink& inner, std::size_t batch_rows = 1024, std::size_t batches = 8);
     // Stops the writer thread; rows not yet written are dropped (the caller's transaction,
-    // which failed if drain() was not reached, rolls back the rest).
+    // which failed if drain() was not reached, rolls back the rest). No other thread may be
+    // in write() or drain() meanwhile.
     ~WriteBehindSink() override;
     WriteBehindSink(const WriteBehindSink&) = delete;
     WriteBehindSink& operator=(const WriteBehindSink&) = delete;

@@ -8,13 +8,16 @@
 #include "core/error.hpp"
 #include "io/gdal/sql_text.hpp"
 #include "io/incidents/incident_writer.hpp"
+#include "io/project/import_job.hpp"
 #include "io/project/project_store.hpp"
 #include "support/test_data.hpp"
 
 #include <catch2/catch.hpp>
+#include <cpl_conv.h>
 #include <fmt/format.h>
 
 #include <array>
+#include <fstream>
 #include <cmath>
 
 using namespace safermap;
@@ -193,4 +196,72 @@ TEST_CASE("a feature count GDAL left unknown is counted when rows are added", "[
     }
     auto store = io::ProjectStore::open(path, false);
     CHECK(rows_of(store, "SELECT feature_count FROM gpkg_ogr_contents WHERE table_name = 'incidents'") == std::vector<std::string>{"40|"});
+}
+
+// GDAL stamps gpkg_contents.last_change with OGR_CURRENT_DATE when it is set (reproducible
+// files); so must the statement.
+TEST_CASE("the insert statement's last_change honours OGR_CURRENT_DATE as GDAL's does", "[io][gpkg_insert]") {
+    struct PinnedDate {
+        PinnedDate() { CPLSetConfigOption("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z"); }
+        ~PinnedDate() { CPLSetConfigOption("OGR_CURRENT_DATE", nullptr); }
+    };
+    test::TempDir dir;
+    const std::string ours = dir.file("ours.gpkg"), gdal = dir.file("gdal.gpkg");
+    io::ProjectStore::create(ours, {}).close();
+    io::ProjectStore::create(gdal, {}).close();
+    {
+        PinnedDate pinned;
+        import(ours, incidents(2, 0), Rows::by_statement);
+        import(gdal, incidents(2, 0), Rows::through_gdal);
+    }
+    const std::string sql = "SELECT last_change FROM gpkg_contents WHERE table_name = 'incidents'";
+    auto a = io::ProjectStore::open(ours, false);
+    auto b = io::ProjectStore::open(gdal, false);
+    CHECK(rows_of(b, sql) == std::vector<std::string>{"2000/01/01 00:00:00+00|"});
+    CHECK(rows_of(a, sql) == rows_of(b, sql));
+}
+
+// The import job's own path: a new project made in the import's transaction, where GDAL's
+// layer is freshest, then a second file into it.
+TEST_CASE("an import into a new GeoPackage keeps its count, extent, R-tree and triggers", "[io][gpkg_insert]") {
+    test::TempDir dir;
+    const std::string csv = dir.file("points.csv");
+    {
+        std::ofstream out(csv);
+        out << "ref,easting,northing,date\n";
+        for (int i = 0; i < 300; ++i) {
+            if (i % 50 == 7) out << fmt::format("R{},,,2025-01-02\n", i); // kept, not geocoded
+            else out << fmt::format("R{},{:.3f},{:.3f},2025-01-02\n", i, 440000 + i * 31.7, 350000 + (i * 7919 % 300) * 41.3);
+        }
+    }
+    io::ImportRequest request = test::request_in(dir);
+    request.incident_files = {csv};
+    request.columns.id = "ref";
+    request.columns.x = "easting";
+    request.columns.y = "northing";
+    request.columns.crs = "EPSG:27700";
+    request.columns.date = "date";
+    request.columns.address = "ref"; // rows without coordinates are kept, to be geocoded
+    io::run_import(request);
+    auto check = [&](int expected) {
+        auto store = io::ProjectStore::open(request.project, false);
+        CHECK(rows_of(store, "SELECT feature_count, (SELECT COUNT(*) FROM incidents) FROM gpkg_ogr_contents WHERE table_name = 'incidents'") ==
+              std::vector<std::string>{fmt::format("{0}|{0}|", expected)});
+        CHECK(rows_of(store, "SELECT rtreecheck('rtree_incidents_geom'), (SELECT COUNT(*) FROM rtree_incidents_geom) = "
+                             "(SELECT COUNT(*) FROM incidents WHERE geom IS NOT NULL)") == std::vector<std::string>{"ok|1|"});
+        CHECK(rows_of(store, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'incidents'") ==
+              std::vector<std::string>{"8|"});
+        CHECK(rows_of(store, "SELECT c.min_x = MIN(ST_MinX(i.geom)), c.max_x = MAX(ST_MaxX(i.geom)), c.min_y = MIN(ST_MinY(i.geom)), "
+                             "c.max_y = MAX(ST_MaxY(i.geom)) FROM gpkg_contents c, incidents i WHERE c.table_name = 'incidents'") ==
+              std::vector<std::string>{"1|1|1|1|"});
+    };
+    check(300);
+    // A second file, reaching further out: a later import keeps them up to date too.
+    {
+        std::ofstream out(csv);
+        out << "ref,easting,northing,date\n";
+        for (int i = 0; i < 20; ++i) out << fmt::format("S{},{:.3f},{:.3f},2025-02-02\n", i, 430000 - i * 5.5, 370000 + i * 3.25);
+    }
+    io::run_import(request);
+    check(320);
 }
