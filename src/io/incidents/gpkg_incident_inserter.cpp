@@ -13,6 +13,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <stdexcept>
 
 namespace safermap::io {
 
@@ -61,7 +62,7 @@ std::unique_ptr<GpkgIncidentInserter> GpkgIncidentInserter::start(ProjectStore& 
 
 GpkgIncidentInserter::GpkgIncidentInserter(ProjectStore& store, int srs_id, std::string count_trigger)
     : m_store(store), m_count_trigger(std::move(count_trigger)),
-      m_insert(sqlite_connection(store), store.path(), "store incidents", insert_sql()) {
+      m_insert(std::in_place, sqlite_connection(store), store.path(), "store incidents", insert_sql()) {
     // GeoPackage binary header (GeoPackage 1.3, 2.1.3): "GP", version 0, flags 0x01 (little
     // endian, no envelope), the srs_id; then the point as little-endian WKB.
     m_blob.assign(8 + 21, '\0');
@@ -74,7 +75,8 @@ GpkgIncidentInserter::GpkgIncidentInserter(ProjectStore& store, int srs_id, std:
 }
 
 std::int64_t GpkgIncidentInserter::insert(const Incident& inc) {
-    SqliteStatement& s = m_insert;
+    if (!m_insert) throw std::logic_error("GpkgIncidentInserter: insert after finish()");
+    SqliteStatement& s = *m_insert;
     int i = 0;
     auto text = [&](const std::string& value) {
         ++i;
@@ -136,6 +138,7 @@ std::int64_t GpkgIncidentInserter::insert(const Incident& inc) {
 }
 
 void GpkgIncidentInserter::finish() {
+    m_insert.reset();
     const std::string table = sql_quote(std::string(schema::k_incidents));
     if (!m_count_trigger.empty()) {
         // GDAL's own bulk inserts end the same way: the count added, then the trigger back. A

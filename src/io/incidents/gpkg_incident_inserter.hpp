@@ -32,7 +32,8 @@ public:
 
     // Returns the new row's fid. Throws IoError naming the incident's source file and line.
     std::int64_t insert(const Incident& incident);
-    // Updates the count and extent, and restores the trigger. Throws IoError.
+    // Updates the count and extent, restores the trigger and finalizes the statement; no
+    // insert may follow. Throws IoError.
     void finish();
 
     GpkgIncidentInserter(ProjectStore& store, int srs_id, std::string count_trigger);
@@ -41,7 +42,9 @@ private:
     ProjectStore& m_store;
     std::string m_count_trigger; // GDAL's feature-count trigger as it wrote it; empty if none
     std::string m_blob;          // the point's geometry blob, rewritten row by row
-    SqliteStatement m_insert;
+    // Finalized by finish(): SQLite cannot close a connection that still has a statement
+    // prepared on it, and the project may be closed before this object is destroyed.
+    std::optional<SqliteStatement> m_insert;
     std::int64_t m_inserted = 0;
     std::optional<XY> m_min, m_max;
 };
