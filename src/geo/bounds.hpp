@@ -11,6 +11,13 @@ struct Bounds {
     bool contains(double x, double y) const { return x >= min_x && x <= max_x && y >= min_y && y <= max_y; }
     double width() const { return max_x - min_x; }
     double height() const { return max_y - min_y; }
+    // The smallest rectangle holding this one and the point.
+    void extend(double x, double y) {
+        min_x = x < min_x ? x : min_x;
+        min_y = y < min_y ? y : min_y;
+        max_x = x > max_x ? x : max_x;
+        max_y = y > max_y ? y : max_y;
+    }
 };
 
 // The smallest rectangle holding every point (x[i], y[i]); all zero for no points.

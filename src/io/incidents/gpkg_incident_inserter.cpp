@@ -9,7 +9,6 @@
 #include <cpl_conv.h>
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -128,11 +127,8 @@ std::int64_t GpkgIncidentInserter::insert(const Incident& inc) {
         throw IoError(fmt::format("{}: line {}: cannot store incident in {} ({})", inc.source_file, inc.source_line, m_store.path(), s.error()));
     ++m_inserted;
     if (inc.xy) {
-        if (!m_min) m_min = m_max = inc.xy;
-        m_min->x = std::min(m_min->x, inc.xy->x);
-        m_min->y = std::min(m_min->y, inc.xy->y);
-        m_max->x = std::max(m_max->x, inc.xy->x);
-        m_max->y = std::max(m_max->y, inc.xy->y);
+        if (!m_extent) m_extent = geo::Bounds{inc.xy->x, inc.xy->y, inc.xy->x, inc.xy->y};
+        m_extent->extend(inc.xy->x, inc.xy->y);
     }
     return s.last_insert_rowid();
 }
@@ -167,16 +163,15 @@ void GpkgIncidentInserter::finish() {
     // GDAL stamps the time it is told to, if any (reproducible files), as CreateFeature would.
     const char* pinned = CPLGetConfigOption("OGR_CURRENT_DATE", nullptr);
     if (pinned) contents.bind_text(5, pinned);
-    if (m_min) {
-        contents.bind_double(1, m_min->x);
-        contents.bind_double(2, m_min->y);
-        contents.bind_double(3, m_max->x);
-        contents.bind_double(4, m_max->y);
+    if (m_extent) {
+        contents.bind_double(1, m_extent->min_x);
+        contents.bind_double(2, m_extent->min_y);
+        contents.bind_double(3, m_extent->max_x);
+        contents.bind_double(4, m_extent->max_y);
     }
     contents.run();
     m_inserted = 0;
-    m_min.reset();
-    m_max.reset();
+    m_extent.reset();
 }
 
 } // namespace safermap::io

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/incident.hpp"
+#include "geo/bounds.hpp"
 #include "io/project/sqlite_statement.hpp"
 
 #include <cstdint>
@@ -46,7 +47,7 @@ private:
     // prepared on it, and the project may be closed before this object is destroyed.
     std::optional<SqliteStatement> m_insert;
     std::int64_t m_inserted = 0;
-    std::optional<XY> m_min, m_max;
+    std::optional<geo::Bounds> m_extent; // of the points inserted
 };
 
 } // namespace safermap::io
