@@ -30,4 +30,15 @@ io::ImportRequest request_in(const TempDir& dir) {
     return r;
 }
 
+io::ImportRequest bng_points_request(const TempDir& dir, const std::string& csv) {
+    io::ImportRequest r = request_in(dir);
+    r.incident_files = {csv};
+    r.columns.id = "ref";
+    r.columns.x = "easting";
+    r.columns.y = "northing";
+    r.columns.crs = "EPSG:27700";
+    r.columns.date = "date";
+    return r;
+}
+
 } // namespace safermap::test

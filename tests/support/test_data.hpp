@@ -30,4 +30,8 @@ private:
 // An import request into `dir`/p.gpkg, with its rejects written to `dir`/r.csv.
 io::ImportRequest request_in(const TempDir& dir);
 
+// The same, importing `csv`: rows keyed by its `ref` column, placed by `easting`/`northing` in
+// EPSG:27700 and dated by `date`.
+io::ImportRequest bng_points_request(const TempDir& dir, const std::string& csv);
+
 } // namespace safermap::test

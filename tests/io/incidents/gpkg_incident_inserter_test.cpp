@@ -236,13 +236,7 @@ TEST_CASE("an import into a new GeoPackage keeps its count, extent, R-tree and t
             else out << fmt::format("R{},{:.3f},{:.3f},2025-01-02\n", i, 440000 + i * 31.7, 350000 + (i * 7919 % 300) * 41.3);
         }
     }
-    io::ImportRequest request = test::request_in(dir);
-    request.incident_files = {csv};
-    request.columns.id = "ref";
-    request.columns.x = "easting";
-    request.columns.y = "northing";
-    request.columns.crs = "EPSG:27700";
-    request.columns.date = "date";
+    io::ImportRequest request = test::bng_points_request(dir, csv);
     request.columns.address = "ref"; // rows without coordinates are kept, to be geocoded
     io::run_import(request);
     auto check = [&](int expected) {

@@ -41,13 +41,7 @@ void write_points(const std::string& path, int rows, unsigned seed) {
 }
 
 io::ImportRequest points_request(const test::TempDir& dir, const std::string& csv) {
-    io::ImportRequest r = test::request_in(dir);
-    r.incident_files = {csv};
-    r.columns.id = "ref";
-    r.columns.x = "easting";
-    r.columns.y = "northing";
-    r.columns.crs = "EPSG:27700";
-    r.columns.date = "date";
+    io::ImportRequest r = test::bng_points_request(dir, csv);
     r.columns.category = "type";
     return r;
 }
